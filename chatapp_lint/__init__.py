@@ -1,0 +1,33 @@
+"""chatapp-lint: check WhatsApp and Viber templates before CreateChatappTemplate.
+
+The public API is `lint`, `lint_paths`, `Violation`, `Severity` and `__version__`.
+Imports are deferred so that `import chatapp_lint` stays cheap for the command line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from chatapp_lint._version import __version__
+
+if TYPE_CHECKING:
+    from chatapp_lint.engine import Report, lint, lint_paths
+    from chatapp_lint.model import Severity, Violation
+
+__all__ = ["Report", "Severity", "Violation", "__version__", "lint", "lint_paths"]
+
+_HOMES = {
+    "lint": "chatapp_lint.engine",
+    "lint_paths": "chatapp_lint.engine",
+    "Report": "chatapp_lint.engine",
+    "Severity": "chatapp_lint.model",
+    "Violation": "chatapp_lint.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        import importlib
+
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'chatapp_lint' has no attribute {name!r}")

@@ -1,0 +1,40 @@
+"""Inline suppressions in YAML: `# chatapp-lint: disable=CODE[,CODE...]`.
+
+A comment on a line of its own silences the codes on the next line that holds
+something other than a comment; a comment after a value silences its own line.
+JSON has no comments: use pointer-keyed `per-file-ignores` there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+MARKER: Final = "chatapp-lint:"
+_COMMENT: Final = re.compile(r"#\s*chatapp-lint:\s*disable=([A-Za-z0-9_,\s-]+?)\s*$")
+
+
+def disabled_lines(text: str) -> dict[int, frozenset[str]]:
+    """1-based line numbers mapped to the codes (or prefixes, or slugs) they silence."""
+    if MARKER not in text:
+        return {}
+    result: dict[int, frozenset[str]] = {}
+    pending: set[str] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        match = _COMMENT.search(line)
+        codes = (
+            {c.strip() for c in match.group(1).split(",") if c.strip()}
+            if match
+            else set()
+        )
+        if stripped.startswith("#"):
+            pending |= codes
+            continue
+        if not stripped:
+            continue
+        silenced = pending | codes
+        if silenced:
+            result[number] = frozenset(silenced)
+        pending = set()
+    return result

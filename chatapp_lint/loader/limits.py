@@ -1,0 +1,38 @@
+"""The loader's limits: how much of a file it accepts before refusing it.
+
+A template is a few kilobytes and nests about six levels deep. The limits are far
+above anything a real template needs, and low enough that a hostile or generated
+file is refused quickly, with a file-level problem, instead of exhausting memory,
+the stack or the user's patience.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+"""Largest file read (64 MiB); a larger one is refused unread (FL009)."""
+
+MAX_DEPTH: Final = 64
+"""Deepest nesting of objects and lists; the root container is level 1 (FL008).
+
+Python's `json` recurses once per level and raises `RecursionError` near a
+thousand, so the limit also keeps every walk of the document far from the stack.
+"""
+
+MAX_ALIAS_NODES: Final = 10_000
+"""Most values that YAML aliases may add to a document, counted over all aliases.
+
+Each alias adds the size of the value it repeats. Beyond this the document is
+refused (FL007): nine levels of nine aliases ("billion laughs") would otherwise
+expand to 387 million values from a file of a few hundred bytes.
+"""
+
+MAX_QUOTED_CHARS: Final = 60
+"""Longest piece of the user's input that a problem message quotes.
+
+Templates hold long texts; a message that quoted them whole would bury the point.
+"""
+
+MAX_REASON_CHARS: Final = 100
+"""Longest parser explanation kept in a syntax-error message (FL003)."""

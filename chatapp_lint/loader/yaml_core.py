@@ -1,0 +1,151 @@
+"""What the YAML loader takes from PyYAML: its parser and errors, and a resolver.
+
+Scalars follow the YAML 1.2 core schema, so `No`, `on` and `yes` stay strings and
+`1_000` and `2024-01-01` stay text, where PyYAML's YAML 1.1 would change them
+(`No` -> False). Only the core tags are accepted; any other tag is refused, so
+nothing in a file is ever constructed or run.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import yaml
+from yaml.events import Event, ScalarEvent
+from yaml.nodes import ScalarNode
+from yaml.resolver import BaseResolver
+
+from chatapp_lint.loader.limits import MAX_REASON_CHARS
+from chatapp_lint.loader.sourcemap import START, quote, text_position
+from chatapp_lint.model import Position
+
+try:
+    from yaml._yaml import CParser
+
+    Parser = CParser
+    _BYTE_OFFSETS = True  # libyaml reports reader errors at a UTF-8 byte offset
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser as _EventParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _PythonParser(Reader, Scanner, _EventParser):
+        """PyYAML's pure-Python parser, used where libyaml is missing."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _EventParser.__init__(self)
+
+    Parser = _PythonParser  # type: ignore[assignment,misc]
+    _BYTE_OFFSETS = False
+
+CORE = "tag:yaml.org,2002:"
+NULL, BOOL, INT, FLOAT, STR, MAP, SEQ = (
+    CORE + name for name in ("null", "bool", "int", "float", "str", "map", "seq")
+)
+# Tag, pattern and the first characters it can start with (the resolver's index).
+_SCHEMA = (
+    (NULL, r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+    (BOOL, r"true|True|TRUE|false|False|FALSE", list("tTfF")),
+    (INT, r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", list("-+0123456789")),
+    (
+        FLOAT,
+        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN",
+        list("-+.0123456789"),
+    ),
+)
+PATTERNS = {tag: re.compile(rf"(?:{pattern})\Z") for tag, pattern, _ in _SCHEMA}
+
+
+class CoreResolver(BaseResolver):
+    """Resolves plain scalars by the YAML 1.2 core schema; all else is a string."""
+
+
+for _tag, _, _first in _SCHEMA:
+    CoreResolver.add_implicit_resolver(_tag, PATTERNS[_tag], _first)
+
+_RESOLVER = CoreResolver()
+
+
+class Refused(Exception):  # noqa: N818 - a value refused with a problem, not a failure
+    """A scalar the loader replaces by None, reporting `code` and the message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def where(event: Event) -> Position:
+    """Where an event starts, 1-based."""
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else START
+
+
+def unsupported(tag: str | None) -> str:
+    """The message for a tag the loader does not accept."""
+    name = "!!" + tag[len(CORE) :] if tag and tag.startswith(CORE) else str(tag)
+    return f"The tag {quote(name)} is not supported."
+
+
+def scalar_value(event: ScalarEvent) -> Any:
+    """The value of a scalar by the core schema; raises `Refused` for the others."""
+    text, tag = event.value, event.tag
+    if tag is None:
+        tag = _RESOLVER.resolve(ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
+    elif tag == "!":  # the non-specific tag: a string, whatever it looks like
+        tag = STR
+    elif tag in PATTERNS and not PATTERNS[tag].match(text):
+        raise Refused("FL007", f"The value {quote(text)} does not match its tag.")
+    elif tag != STR and tag not in PATTERNS:
+        raise Refused("FL007", unsupported(tag))
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return text.lower() == "true"
+    if tag == INT:
+        return _integer(text)
+    return _float(text) if tag == FLOAT else text
+
+
+def _integer(text: str) -> int:
+    try:
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text)
+    except ValueError:
+        raise Refused("FL011", "The integer has too many digits to be read.") from None
+
+
+def _float(text: str) -> float:
+    if text.lstrip("+-").lower() in (".inf", ".nan"):
+        raise Refused("FL011", f"{text} is not a finite number.")
+    number = float(text)
+    if not math.isfinite(number):
+        raise Refused("FL011", "The number is too large to be read as a finite number.")
+    return number
+
+
+def syntax_problem(error: yaml.YAMLError, text: str) -> tuple[str, Position]:
+    """The message and position of a parser error."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else START
+        reason = error.problem or error.context
+    elif isinstance(error, yaml.reader.ReaderError):
+        offset = error.position
+        if _BYTE_OFFSETS:
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        character = (
+            f" (U+{error.character:04X})" if isinstance(error.character, int) else ""
+        )
+        position, reason = text_position(text[:offset]), error.reason + character
+    else:
+        position, reason = START, str(error)
+    reason = (reason or "unknown problem").strip()
+    if len(reason) > MAX_REASON_CHARS:
+        reason = reason[: MAX_REASON_CHARS - 3] + "..."
+    return f"The YAML is not well-formed: {reason}.", position

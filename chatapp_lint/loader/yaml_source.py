@@ -1,0 +1,250 @@
+"""Load YAML, building the value and its source map in one pass over parser events.
+
+Not `yaml.compose`: it recurses once per level (a crash at 100,000 levels, even in
+C), forgets where an alias was written and expands alias bombs unchecked. This walk
+keeps its own stack, checks depth as it goes and counts what aliases add.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import yaml
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from chatapp_lint.loader import yaml_core as core
+from chatapp_lint.loader.limits import MAX_ALIAS_NODES, MAX_DEPTH
+from chatapp_lint.loader.sourcemap import (
+    Document,
+    EntryMap,
+    FileProblem,
+    Stop,
+    by_position,
+    failed,
+    prune,
+    quote,
+)
+from chatapp_lint.model import Position
+from chatapp_lint.pointer import join
+
+_Entry = tuple[str, Position | None, Position]
+_KEY_TAGS = (None, "!", core.STR, *core.PATTERNS)
+_DEFINING = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
+_EMPTY = "The file holds no YAML document: it is empty or only comments."
+
+
+@attrs.define
+class _Frame:
+    """A mapping or sequence being filled, and the member it waits for."""
+
+    container: Any
+    pointer: str
+    anchor: str | None
+    start: int  # index of its first descendant in the builder's entries
+    key: str | None = None
+    key_position: Position | None = None
+    skip_value: bool = False
+
+
+@attrs.frozen
+class _Anchor:
+    """An anchored value, and the map entries below it that an alias repeats."""
+
+    value: Any
+    pointer: str
+    entries: list[_Entry]
+
+
+_UNSUPPORTED = _Anchor(None, "", [])
+
+
+@attrs.define
+class _Builder:
+    """Builds the value and its entries from a document's events, without recursion."""
+
+    root: Any = None
+    empty: bool = False  # the document is one empty plain scalar (`---` alone)
+    entries: list[_Entry] = attrs.Factory(list)
+    problems: list[FileProblem] = attrs.Factory(list)
+    stack: list[_Frame] = attrs.Factory(list)
+    anchors: dict[str, _Anchor] = attrs.Factory(dict)
+    open: set[str] = attrs.Factory(set)  # anchors whose node is not finished yet
+    expanded: int = 0  # values added by aliases so far
+    skipping: int = 0  # depth inside a node being passed over
+
+    def feed(self, event: Event) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if self.skipping:
+            self._skip(event)
+        elif isinstance(event, CollectionEndEvent):
+            self._close()
+        elif frame is not None and frame.skip_value:
+            frame.skip_value = False
+            self._skip(event)
+        elif frame and frame.key is None and isinstance(frame.container, dict):
+            self._key(frame, event)
+        else:
+            self._value(frame, event)
+
+    def document(self) -> Document:
+        entries = {pointer: (key, value) for pointer, key, value in self.entries}
+        if any(problem.code == "FL004" for problem in self.problems):
+            entries = prune(entries, self.root)
+        return Document(self.root, EntryMap(entries), by_position(self.problems))
+
+    def _report(self, code: str, message: str, pointer: str, at: Position) -> None:
+        self.problems.append(FileProblem(code, message, pointer, at))
+
+    def _skip(self, event: Event) -> None:
+        """Pass over one node (a refused key or tagged value) and all it contains."""
+        if isinstance(event, _DEFINING) and event.anchor is not None:
+            self.anchors[event.anchor] = _UNSUPPORTED
+        if isinstance(event, CollectionEndEvent):
+            self.skipping -= 1
+        elif isinstance(event, MappingStartEvent | SequenceStartEvent):
+            self._check_depth(event)
+            self.skipping += 1
+
+    def _check_depth(self, event: Event) -> None:
+        if len(self.stack) + self.skipping >= MAX_DEPTH:
+            message = f"The document nests deeper than {MAX_DEPTH} levels."
+            raise Stop("FL008", message, core.where(event))
+
+    def _key(self, frame: _Frame, event: Event) -> None:
+        position = core.where(event)
+        if not isinstance(event, ScalarEvent):
+            kind = "an alias" if isinstance(event, AliasEvent) else "a list or map"
+            message = f"A key must be plain text, not {kind}."
+        elif event.tag in _KEY_TAGS:
+            self._accept_key(frame, event, position)
+            return
+        else:
+            message = core.unsupported(event.tag)
+        self._report("FL007", message, frame.pointer, position)
+        self._skip(event)
+        frame.skip_value = True
+
+    def _accept_key(
+        self, frame: _Frame, event: ScalarEvent, position: Position
+    ) -> None:
+        key = event.value  # a key is its text, whatever it looks like
+        if key in frame.container:
+            message = f"Duplicate key {quote(key)}: only its last value is kept."
+            self._report("FL004", message, join(frame.pointer, key), position)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = _Anchor(key, "", [])
+        frame.key, frame.key_position = key, position
+
+    def _value(self, frame: _Frame | None, event: Event) -> None:
+        position = core.where(event)
+        if frame is None:
+            pointer, key_position = "", None
+        elif frame.key is not None:
+            pointer, key_position = join(frame.pointer, frame.key), frame.key_position
+        else:
+            pointer, key_position = join(frame.pointer, len(frame.container)), None
+        self.entries.append((pointer, key_position, position))
+        if isinstance(event, ScalarEvent):
+            value = self._scalar(event, pointer, position)
+        elif isinstance(event, AliasEvent):
+            value = self._alias(event.anchor or "", pointer, position)
+        else:
+            value = self._open(event, pointer, position)
+        if frame is None:
+            self.root = value
+        elif frame.key is not None:
+            frame.container[frame.key] = value
+            frame.key = None
+        else:
+            frame.container.append(value)
+
+    def _scalar(self, event: ScalarEvent, pointer: str, position: Position) -> Any:
+        self.empty = event.implicit[0] and not (self.stack or event.value or event.tag)
+        try:
+            value = core.scalar_value(event)
+        except core.Refused as refused:
+            self._report(refused.code, str(refused), pointer, position)
+            value = None
+        if event.anchor is not None:
+            self.anchors[event.anchor] = _Anchor(value, pointer, [])
+        return value
+
+    def _alias(self, name: str, pointer: str, position: Position) -> Any:
+        if name in self.open:
+            message = f"The alias {quote(name)} is recursive: it is inside its anchor."
+            self._report("FL007", message, pointer, position)
+            return None
+        anchor = self.anchors.get(name)
+        if anchor is None:
+            message = f"The alias {quote(name)} refers to no anchor."
+            raise Stop("FL003", message, position)
+        self.expanded += len(anchor.entries) + 1
+        if self.expanded > MAX_ALIAS_NODES:
+            message = f"Alias expansion exceeds {MAX_ALIAS_NODES} nodes."
+            raise Stop("FL007", message, position)
+        cut = len(anchor.pointer)
+        self.entries += [(pointer + at[cut:], k, v) for at, k, v in anchor.entries]
+        return anchor.value
+
+    def _open(self, event: Event, pointer: str, position: Position) -> Any:
+        assert isinstance(event, MappingStartEvent | SequenceStartEvent)  # noqa: S101
+        expected = core.MAP if isinstance(event, MappingStartEvent) else core.SEQ
+        if event.tag not in (None, "!", expected):
+            self._report("FL007", core.unsupported(event.tag), pointer, position)
+            self._skip(event)
+            return None
+        self._check_depth(event)
+        container: Any = {} if isinstance(event, MappingStartEvent) else []
+        self.stack.append(_Frame(container, pointer, event.anchor, len(self.entries)))
+        if event.anchor is not None:
+            self.open.add(event.anchor)
+        return container
+
+    def _close(self) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.open.discard(frame.anchor)
+            below = self.entries[frame.start :]
+            self.anchors[frame.anchor] = _Anchor(frame.container, frame.pointer, below)
+
+
+def load_yaml(text: str) -> Document:
+    """Load a YAML text (decoded, without a BOM, not blank) into a `Document`."""
+    try:
+        return _load(text)
+    except Stop as stop:
+        return stop.document
+    except yaml.YAMLError as error:
+        return failed("FL003", *core.syntax_problem(error, text))
+
+
+def _load(text: str) -> Document:
+    parser = core.Parser(text)
+    try:
+        parser.get_event()
+        if parser.check_event(StreamEndEvent):
+            return failed("FL005", _EMPTY)
+        parser.get_event()
+        builder = _Builder()
+        event = parser.get_event()
+        while event is not None and not isinstance(event, DocumentEndEvent):
+            builder.feed(event)
+            event = parser.get_event()
+        second = parser.get_event()
+        if isinstance(second, DocumentStartEvent):
+            message = "The file holds more than one YAML document."
+            return failed("FL003", message, core.where(second))
+        return failed("FL005", _EMPTY) if builder.empty else builder.document()
+    finally:
+        parser.dispose()
