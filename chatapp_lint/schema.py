@@ -1,0 +1,306 @@
+"""Validate a template against the packaged JSON Schema; its errors become findings.
+
+Each failing schema keyword maps to a stable code (`SCHEMA_CODES`), and each finding
+names the API member in its PascalCase form and points at it with an RFC 6901 pointer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Final
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from chatapp_lint.model import Finding
+from chatapp_lint.pointer import from_parts, join
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+SCHEMA_FILE: Final = "create-chatapp-template.schema.json"
+SCHEMA_CODES: Final = {
+    "SC001": "missing-member",
+    "SC002": "unknown-member",
+    "SC003": "wrong-type",
+    "SC004": "value-not-allowed",
+    "SC005": "empty-list",
+    "SC006": "schema-violation",
+}
+SHORTEN_LIMIT: Final = 60
+_DEFS: Final = "#/$defs/"
+
+_KEYWORD_CODES: Final = {
+    "required": "SC001",
+    "additionalProperties": "SC002",
+    "type": "SC003",
+    "enum": "SC004",
+    "const": "SC004",
+    "minItems": "SC005",
+}
+# Codes that describe members of an object rather than the value at the pointer:
+# several may share one pointer (two missing members), so they are never merged.
+_MEMBER_CODES: Final = frozenset({"SC001", "SC002"})
+_TYPE_NAMES: Final = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+    "array": "a list",
+    "object": "an object",
+    "null": "null",
+}
+
+_Path = Sequence[str | int]
+_SortKey = tuple[tuple[tuple[int, int, str], ...], str, str]
+
+
+def schema_path() -> Traversable:
+    """The packaged schema file, for the `schema` command, the docs and the tests.
+
+    Returns:
+        The schema as an `importlib.resources` traversable; `str()` of it is the
+        file's location when the package is installed as files.
+    """
+    return resources.files("chatapp_lint") / "schemas" / SCHEMA_FILE
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    # Built once, on first use: reading and checking the file costs more than a run.
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    definitions = schema.get("$defs", {})
+    return Draft202012Validator(_inline_refs(schema, definitions, ()))
+
+
+def _inline_refs(
+    node: Any, definitions: Mapping[str, Any], seen: tuple[str, ...]
+) -> Any:
+    """The schema with each local `#/$defs/...` reference replaced by its target.
+
+    Resolving a `$ref` on every check is a third of jsonschema's time on a valid
+    template; the file keeps its `$defs` for editors. A reference back into a
+    definition being expanded stays a `$ref`, so recursion cannot loop.
+    """
+    if isinstance(node, list):
+        return [_inline_refs(item, definitions, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if len(node) == 1 and isinstance(ref, str) and ref.startswith(_DEFS):
+        name = ref.removeprefix(_DEFS)
+        if name in definitions and name not in seen:
+            return _inline_refs(definitions[name], definitions, (*seen, name))
+    return {key: _inline_refs(value, definitions, seen) for key, value in node.items()}
+
+
+def schema_findings(template: Mapping[str, Any]) -> list[tuple[str, Finding]]:
+    """Validate one template against the schema.
+
+    Args:
+        template: One template, with `Components` and `Example` already decoded
+            from their JSON-string wire form by the caller. Any JSON-like value is
+            accepted without raising.
+
+    Returns:
+        `(code, finding)` pairs, one per problem, ordered by pointer then code;
+        `[]` when the template is valid.
+    """
+    # jsonschema only treats a real dict as a JSON object.
+    instance: Any = template
+    if isinstance(instance, Mapping) and not isinstance(instance, dict):
+        instance = dict(instance)
+    validator = _validator()
+    if validator.is_valid(instance):
+        return []
+    return _collect(validator.iter_errors(instance))
+
+
+def shorten(value: object, limit: int = SHORTEN_LIMIT) -> str:
+    """Render a value for a one-line message, cut to `limit` characters.
+
+    A string is shown as its text, anything else in JSON notation; control
+    characters are escaped so the message stays on one line, and a cut value
+    ends with an ellipsis.
+
+    Args:
+        value: The value to show, usually part of the user's input.
+        limit: The most characters the result may have.
+
+    Returns:
+        The rendered value, at most `limit` characters long.
+    """
+    text = value if isinstance(value, str) else _json_text(value)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    if len(text) > limit:
+        return text[: max(limit - 1, 0)] + "…"
+    return text
+
+
+def _json_text(value: object) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError, RecursionError):
+        # A circular or exotic value still deserves a message, not a crash.
+        return type(value).__name__
+
+
+def _quote(value: object) -> str:
+    return f"'{shorten(value)}'" if isinstance(value, str) else shorten(value)
+
+
+def _collect(errors: Iterable[ValidationError]) -> list[tuple[str, Finding]]:
+    """Turn validation errors into sorted findings, each problem once."""
+    # A type error explains its value best, and a deeper schema location (the
+    # `then` of an if/then) is more precise than the general rule it narrows.
+    leaves = sorted(
+        _leaves(errors),
+        key=lambda e: (e.validator != "type", -len(e.absolute_schema_path)),
+    )
+    kept: dict[tuple[str, str, str], tuple[_SortKey, str, Finding]] = {}
+    valued: set[str] = set()
+    for error in leaves:
+        for path, code, finding in _findings(error):
+            if code not in _MEMBER_CODES:
+                if finding.pointer in valued:
+                    continue
+                valued.add(finding.pointer)
+            key = (finding.pointer, code, finding.message)
+            kept.setdefault(key, (_sort_key(path, code, finding), code, finding))
+    return [(code, finding) for _, code, finding in sorted(kept.values())]
+
+
+def _leaves(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """The errors themselves, or for a combinator its most relevant inner error."""
+    for error in errors:
+        if not error.context:
+            yield error
+            continue
+        # The schema avoids anyOf/oneOf; should one appear, report the error that
+        # explains it rather than "is not valid under any of the given schemas".
+        # A branch whose type the value has is the one the author meant, so its
+        # error beats "must be <another type>"; then the deepest error wins.
+        best = min(
+            error.context,
+            key=lambda e: (e.validator == "type", -len(e.absolute_path)),
+        )
+        yield from _leaves([best])
+
+
+def _sort_key(path: _Path, code: str, finding: Finding) -> _SortKey:
+    # Item indexes sort as numbers, so /Components/10 comes after /Components/2.
+    tokens = tuple((0, t, "") if isinstance(t, int) else (1, 0, str(t)) for t in path)
+    return tokens, code, finding.message
+
+
+def _findings(error: ValidationError) -> Iterator[tuple[_Path, str, Finding]]:
+    """The findings one leaf error stands for, with their paths."""
+    path = list(error.absolute_path)
+    pointer = from_parts(path)
+    keyword = error.validator if isinstance(error.validator, str) else ""
+    code = _KEYWORD_CODES.get(keyword, "SC006")
+    if code == "SC001":
+        for name in _missing(error):
+            yield (
+                path,
+                code,
+                Finding(pointer, f"Missing required member {_quote(name)}."),
+            )
+    elif code == "SC002":
+        for key, message in _unknown(error):
+            yield [*path, key], code, Finding(join(pointer, key), message, at_key=True)
+    else:
+        yield path, code, Finding(pointer, _value_message(code, path, error))
+
+
+def _missing(error: ValidationError) -> list[Any]:
+    required = error.validator_value
+    instance = error.instance
+    if not isinstance(required, list) or not isinstance(instance, dict):
+        return []
+    return [name for name in required if name not in instance]
+
+
+def _unknown(error: ValidationError) -> Iterator[tuple[str | int, str]]:
+    instance = error.instance
+    schema = error.schema
+    if not isinstance(instance, dict) or not isinstance(schema, Mapping):
+        return
+    known = [str(name) for name in schema.get("properties", {})]
+    for key in instance:
+        if key not in known:
+            hint = _suggestion(str(key), known)
+            message = (
+                f"Unknown member {_quote(str(key))} (ignored by the API or a typo)"
+            )
+            yield key, f"{message}; did you mean '{hint}'?" if hint else f"{message}."
+
+
+def _suggestion(key: str, known: list[str]) -> str | None:
+    """The defined member a misspelt or miscased name most likely meant."""
+    folded = {name.casefold(): name for name in known}
+    if key.casefold() in folded:
+        return folded[key.casefold()]
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def _value_message(code: str, path: _Path, error: ValidationError) -> str:
+    subject = _subject(path)
+    expected = error.validator_value
+    instance = error.instance
+    if code == "SC003":
+        kinds = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_TYPE_NAMES.get(str(k), str(k)) for k in kinds)
+        return f"{subject} must be {wanted}, not {_json_type(instance)}."
+    if code == "SC004":
+        if error.validator == "const":
+            return f"{subject} must be {_quote(expected)}; got {_quote(instance)}."
+        values = expected if isinstance(expected, list) else []
+        allowed = ", ".join(shorten(v) for v in values)
+        return f"{subject} must be one of {allowed}; got {_quote(instance)}."
+    if code == "SC005":
+        if expected == 1:
+            return f"{subject} must not be empty."
+        size = len(instance) if isinstance(instance, list) else 0
+        return f"{subject} must hold at least {expected} items, not {size}."
+    detail = shorten(error.message)
+    return f"{subject} breaks the schema's '{error.validator}' rule: {detail}."
+
+
+def _subject(path: _Path) -> str:
+    """How a message names the value at `path`, in the API's member names."""
+    if not path:
+        return "The template"
+    last = path[-1]
+    if isinstance(last, int):
+        owner = path[-2] if len(path) > 1 else None
+        return (
+            f"Item {last} of {_quote(owner)}"
+            if isinstance(owner, str)
+            else f"Item {last}"
+        )
+    if len(path) == 2 and path[0] == "Example":  # noqa: PLR2004 - a top-level member's entry
+        return f"The 'Example' value for {_quote(last)}"
+    return _quote(last)
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "list"
+    return "object" if isinstance(value, dict) else type(value).__name__
