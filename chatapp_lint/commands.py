@@ -1,0 +1,293 @@
+"""The click commands: lint (the default), `rules`, `rule` and `schema`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from chatapp_lint import output
+from chatapp_lint._version import __version__
+from chatapp_lint.config import (
+    FAIL_ON,
+    Config,
+    ConfigError,
+    check_patterns,
+    discover,
+    load,
+)
+from chatapp_lint.engine import Report, lint_paths
+from chatapp_lint.output import Progress
+from chatapp_lint.reporters import REPORTERS, text
+from chatapp_lint.rules import ALL_RULES, find
+from chatapp_lint.selection import Selection
+
+EXIT_CLEAN = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+
+
+class BadConfig(click.ClickException):
+    """A configuration file that cannot be used: one line, exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, error: ConfigError) -> None:
+        super().__init__(f"invalid configuration: {error}")
+
+
+class DefaultLintGroup(click.Group):
+    """A group whose default command is `lint`, so `chatapp-lint PATH...` lints.
+
+    Only a first argument that is exactly a command name selects that command;
+    anything else (options, paths, `--`) goes to `lint`. `chatapp-lint ./rules`
+    and `chatapp-lint -- rules` therefore lint a path called `rules`.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Route to `lint` unless the first argument names another command."""
+        if not args or args[0] not in self.commands:
+            args = ["lint", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(
+    cls=DefaultLintGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
+def app() -> None:
+    """Check WhatsApp and Viber message templates before CreateChatappTemplate."""
+
+
+def _codes(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+@app.command(
+    "lint",
+    epilog="Other commands: `chatapp-lint rules` lists every rule; "
+    "`chatapp-lint rule CODE` explains one; `chatapp-lint schema` prints the schema.",
+)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    help="Report format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option(
+    "--select", help="Only these rules: codes, code prefixes or slugs, comma-separated."
+)
+@click.option(
+    "--extend-select", help="Add these rules (opt-in rules included) to the selection."
+)
+@click.option("--ignore", help="Skip these rules: codes, code prefixes or slugs.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this configuration file instead of the nearest one found.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit 1 on errors only (default) or on warnings too.",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when violations are found."
+)
+@click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print violations only, no summary.")
+@click.option(
+    "--stdin-filename", help="The name to report (and match ignores) for `-`."
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report (auto honours NO_COLOR).",
+)
+@click.version_option(__version__, prog_name="chatapp-lint")
+def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click passes them
+    paths: Sequence[str],
+    output_format: str | None,
+    select: str | None,
+    extend_select: str | None,
+    ignore: str | None,
+    config_path: Path | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    statistics: bool,
+    quiet: bool,
+    stdin_filename: str | None,
+    color: str,
+) -> None:
+    """Lint template files and directories (`-` reads standard input).
+
+    Exit status: 0 when no error was found, 1 when one was, 2 for a usage error,
+    a bad configuration or an internal failure.
+    """
+    if not paths:
+        raise click.UsageError(
+            "no PATH given: name template files or directories, or - for stdin."
+        )
+    config = _config(config_path)
+    cli_patterns = [*_codes(select), *_codes(extend_select), *_codes(ignore)]
+    file_patterns = [*(config.select or ()), *config.extend_select, *config.ignore]
+    known = [(r.code, r.slug) for r in ALL_RULES]
+    unknown = check_patterns(cli_patterns, known)
+    if unknown is not None:
+        raise click.UsageError(
+            f"no rule is called {unknown!r}; `chatapp-lint rules` lists them."
+        )
+    unknown = check_patterns(file_patterns, known)
+    if unknown is not None and config.source is not None:
+        line = config.line_of(unknown)
+        raise BadConfig(
+            ConfigError(config.source, f"no rule is called {unknown!r}", line)
+        )
+    selection = Selection.from_config(
+        ALL_RULES,
+        config,
+        select=_codes(select) if select is not None else None,
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+    )
+    progress = Progress()
+    report = lint_paths(
+        paths,
+        selection=selection,
+        config=config,
+        stdin_name=stdin_filename or "-",
+        progress=progress,
+    )
+    progress.close()
+    _print(
+        report, _format(output_format), statistics=statistics, quiet=quiet, color=color
+    )
+    status = _status(report, fail_on or config.fail_on)
+    raise click.exceptions.Exit(
+        EXIT_CLEAN if exit_zero and status == EXIT_ERRORS else status
+    )
+
+
+def _format(chosen: str | None) -> str:
+    if chosen is not None:
+        return chosen
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
+    return "github" if in_actions else "text"
+
+
+def _config(path: Path | None) -> Config:
+    found = path or discover(Path.cwd())
+    if found is None:
+        return Config()
+    try:
+        return load(found)
+    except ConfigError as error:
+        raise BadConfig(error) from None
+
+
+def _print(
+    report: Report, output_format: str, *, statistics: bool, quiet: bool, color: str
+) -> None:
+    if output_format != "text":
+        click.echo(REPORTERS[output_format](report), nl=False)
+        return
+    lines = text.violation_lines(report)
+    if statistics:
+        lines += output.statistics(report).splitlines()
+    if not quiet:
+        lines.append(text.summary(report))
+    rendered = "".join(line + "\n" for line in lines)
+    colored = output.use_color(color, sys.stdout)
+    # click strips ANSI codes from non-terminals unless told the colour is wanted.
+    click.echo(
+        output.colorize(rendered) if colored else rendered, nl=False, color=colored
+    )
+
+
+def _status(report: Report, fail_on: str) -> int:
+    if report.internal_errors:
+        return EXIT_USAGE
+    failing = report.errors or (fail_on == "warning" and report.warnings)
+    return EXIT_ERRORS if failing else EXIT_CLEAN
+
+
+@app.command("rules")
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text"
+)
+def rules_command(output_format: str) -> None:
+    """List every rule: code, slug, severity, channels and summary."""
+    from chatapp_lint.docs import channels_label, parse
+
+    rows: list[dict[str, Any]] = [
+        {
+            "code": rule.code,
+            "slug": rule.slug,
+            "severity": str(rule.severity),
+            "opt_in": rule.opt_in,
+            "channels": channels_label(rule),
+            "summary": parse(rule.doc).summary,
+        }
+        for rule in ALL_RULES
+    ]
+    if output_format == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        severity = row["severity"] + ("*" if row["opt_in"] else "")
+        click.echo(
+            f"{row['code']}  {row['slug']:<40} {severity:<8} {row['channels']:<9} {row['summary']}"
+        )
+
+
+@app.command("rule")
+@click.argument("name")
+def rule_command(name: str) -> None:
+    """Explain one rule, named by its code or slug."""
+    from chatapp_lint.docs import explain
+
+    rule = find(name)
+    if rule is None:
+        raise click.UsageError(
+            f"no rule is called {name!r}; `chatapp-lint rules` lists them."
+        )
+    click.echo(explain(rule), nl=False)
+
+
+@app.command("schema")
+@click.option(
+    "--path",
+    "show_path",
+    is_flag=True,
+    help="Print where the installed schema file is.",
+)
+def schema_command(show_path: bool) -> None:
+    """Print the JSON Schema of a template, for editors (see the README)."""
+    from chatapp_lint.schema import schema_path
+
+    location = schema_path()
+    if show_path:
+        click.echo(str(location))
+    else:
+        click.echo(location.read_text(encoding="utf-8"), nl=False)
+
+
+def run(args: list[str]) -> int:
+    """Run the group on the arguments and return the exit status."""
+    try:
+        # Without standalone mode, click returns the status a command exits with.
+        status = app.main(args, prog_name="chatapp-lint", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.exceptions.Abort:
+        raise KeyboardInterrupt from None
+    return status if isinstance(status, int) else EXIT_CLEAN

@@ -1,0 +1,341 @@
+"""Run the schema and the rules over templates, and place what they find in files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from chatapp_lint import discovery
+from chatapp_lint.model import Finding, Position, Severity, Violation
+from chatapp_lint.pointer import join, parent
+from chatapp_lint.rules import ALL_RULES, across, by_code, default_selection
+from chatapp_lint.rules._base import Rule, TemplateView
+from chatapp_lint.rules.across import Seen
+from chatapp_lint.rules.engine_codes import (
+    INTERNAL_ERROR,
+    INVALID_JSON_STRING,
+    INVALID_ROOT,
+)
+from chatapp_lint.schema import schema_findings, shorten
+
+if TYPE_CHECKING:
+    from chatapp_lint.config import Config
+    from chatapp_lint.loader import Document, FileProblem, SourceMap
+    from chatapp_lint.selection import Selection
+
+_WIRE_MEMBERS = ("Components", "Example")
+
+
+@attrs.frozen
+class Report:
+    """The outcome of linting files: every violation, sorted, and what was read."""
+
+    violations: tuple[Violation, ...]
+    files: int
+    templates: int
+
+    @property
+    def errors(self) -> int:
+        """How many violations have error severity."""
+        return sum(v.severity is Severity.ERROR for v in self.violations)
+
+    @property
+    def warnings(self) -> int:
+        """How many violations have warning severity."""
+        return sum(v.severity is Severity.WARNING for v in self.violations)
+
+    @property
+    def internal_errors(self) -> int:
+        """How many rules crashed (the run exits with status 2)."""
+        return sum(v.code == INTERNAL_ERROR.code for v in self.violations)
+
+    def __iter__(self) -> Iterator[Violation]:
+        return iter(self.violations)
+
+    def __len__(self) -> int:
+        return len(self.violations)
+
+
+def lint(
+    template: Mapping[str, Any], *, selection: Selection | None = None
+) -> list[Violation]:
+    """Lint one template given as a mapping, as `CreateChatappTemplate` takes it.
+
+    The violations carry no file, line or column; their pointers locate them.
+    """
+    chosen = selection or default_selection()
+    found = _check_root(template, chosen)
+    violations = [
+        _violation(rule, f, chosen, file=None, template=0, position=None)
+        for rule, f in found
+    ]
+    return sorted(violations, key=lambda v: (v.pointer, v.code))
+
+
+def check_template(
+    template: Mapping[str, Any], selection: Selection
+) -> list[tuple[Rule, Finding]]:
+    """The findings of the schema and every enabled rule on one template."""
+    data, found = _decode_wire_members(template)
+    try:
+        found += [(by_code(code), f) for code, f in schema_findings(data)]
+    except Exception as error:  # noqa: BLE001 - a crash must not hide the rules' findings
+        found.append(_internal_error("the schema check", "", error))
+    example = data.get("Example")
+    view = TemplateView(data, example if isinstance(example, Mapping) else None)
+    for scope, rules in selection.dispatch(view.channel, view.category):
+        nodes = view.nodes(scope)
+        for rule in rules:
+            for node in nodes:
+                if rule.types is not None and node.type not in rule.types:
+                    continue
+                try:
+                    found += [(rule, finding) for finding in rule.check(view, node)]
+                except Exception as error:  # noqa: BLE001 - reported as IN001, exit 2
+                    name = f"rule {rule.code} ({rule.slug})"
+                    found.append(_internal_error(name, node.pointer, error))
+    return [(rule, f) for rule, f in found if selection.enabled(rule.code)]
+
+
+def lint_document(
+    document: Document,
+    file: str,
+    selection: Selection | None = None,
+    seen: list[tuple[Seen, SourceMap, str]] | None = None,
+) -> tuple[list[Violation], int]:
+    """Lint every template of a loaded file; returns the violations and the count.
+
+    When `seen` is given, each template is remembered there for the checks
+    across templates (duplicate names, duplicate content) that `lint_paths` runs.
+    """
+    chosen = selection or default_selection()
+    in_list = isinstance(document.value, list)
+    violations = [
+        _placed(by_code(p.code), p, chosen, file, in_list)
+        for p in document.problems
+        if chosen.enabled(p.code)
+    ]
+    if document.source_map is None or (document.value is None and document.problems):
+        return violations, 0  # nothing usable was parsed; the problems say why
+    source_map = document.source_map
+    templates = list(_templates(document.value))
+    for index, prefix, template in templates:
+        found = _check_root(template, chosen)
+        if seen is not None and isinstance(template, Mapping):
+            data = _decode_wire_members(template)[0]
+            seen.append((Seen.of(file, index, data), source_map, prefix))
+        for rule, finding in found:
+            position = _locate(
+                source_map, prefix + finding.pointer, at_key=finding.at_key
+            )
+            violations.append(
+                _violation(
+                    rule, finding, chosen, file=file, template=index, position=position
+                )
+            )
+    if document.disabled:
+        violations = [
+            v for v in violations if not _disabled_inline(v, document.disabled)
+        ]
+    return violations, len(templates)
+
+
+def _disabled_inline(
+    violation: Violation, disabled: Mapping[int, frozenset[str]]
+) -> bool:
+    """Whether a `# chatapp-lint: disable=...` comment silences the violation."""
+    names = disabled.get(violation.line or 0, frozenset())
+    return any(
+        name in {"ALL", violation.rule} or violation.code.startswith(name.upper())
+        for name in names
+    )
+
+
+def lint_paths(
+    paths: Iterable[str | Path],
+    *,
+    selection: Selection | None = None,
+    config: Config | None = None,
+    stdin_name: str = "-",
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Lint files and directories as the command line does (`-` reads standard input).
+
+    `config` adds its per-file and per-pointer ignores (its rule selection goes
+    into `selection`, see `Selection.from_config`); `stdin_name` is the name
+    reported for `-`; `progress(done, total)` is told after each file.
+    """
+    from chatapp_lint.loader import load_path
+
+    chosen = selection or default_selection()
+    violations: list[Violation] = []
+    seen: list[tuple[Seen, SourceMap, str]] = []
+    files = templates = 0
+    entries = list(discovery.expand(paths))
+    for entry in entries:
+        files += 1
+        name = stdin_name if entry == discovery.STDIN else entry
+        found, count = lint_document(load_path(Path(entry), name), name, chosen, seen)
+        violations += found
+        templates += count
+        if progress is not None:
+            progress(files, len(entries))
+    violations += _across_templates(seen, chosen)
+    if config is not None and config.per_file_ignores:
+        violations = [v for v in violations if not config.silenced(v)]
+    return Report(tuple(sorted(violations, key=Violation.sort_key)), files, templates)
+
+
+def _across_templates(
+    seen: list[tuple[Seen, SourceMap, str]], selection: Selection
+) -> Iterator[Violation]:
+    """Run the checks that compare templates with each other, across files."""
+    places = {id(entry): (source_map, prefix) for entry, source_map, prefix in seen}
+    entries = [entry for entry, _, _ in seen]
+    for rule, check in across.CHECKS:
+        if not selection.enabled(rule.code):
+            continue
+        for entry, finding in check(entries):
+            source_map, prefix = places[id(entry)]
+            position = _locate(source_map, prefix + finding.pointer, at_key=False)
+            yield _violation(
+                rule,
+                finding,
+                selection,
+                file=entry.file,
+                template=entry.template,
+                position=position,
+            )
+
+
+def _check_root(value: object, selection: Selection) -> list[tuple[Rule, Finding]]:
+    """A template's findings, or one saying that the value is not a template."""
+    if isinstance(value, Mapping):
+        return check_template(value, selection)
+    return [(INVALID_ROOT, Finding("", _root_message(value)))]
+
+
+def _templates(root: Any) -> Iterator[tuple[int, str, Any]]:
+    """(index, pointer prefix, value) of each template: the root, or each list item."""
+    if isinstance(root, list) and root:
+        for index, item in enumerate(root):
+            yield index, join("", index), item
+    else:
+        yield 0, "", root
+
+
+def _root_message(value: Any) -> str:
+    kind = "an empty list" if value == [] else f"a {_json_type(value)}"
+    return f"A template must be an object (or a list of objects), not {kind}."
+
+
+def _json_type(value: Any) -> str:
+    names = {
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        str: "string",
+        list: "list",
+    }
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _decode_wire_members(
+    template: Mapping[str, Any],
+) -> tuple[Mapping[str, Any], list[tuple[Rule, Finding]]]:
+    """Decode `Components` and `Example` given in the API's wire form, a JSON string."""
+    data = template
+    found: list[tuple[Rule, Finding]] = []
+    for key in _WIRE_MEMBERS:
+        raw = template.get(key)
+        if not isinstance(raw, str):
+            continue
+        try:
+            decoded = json.loads(raw)
+        except (ValueError, RecursionError) as error:
+            reason = getattr(error, "msg", type(error).__name__)
+            message = f"'{key}' is a string but not valid JSON ({reason})."
+            found.append((INVALID_JSON_STRING, Finding(join("", key), message)))
+            continue
+        if data is template:
+            data = dict(template)
+        data[key] = decoded  # type: ignore[index]  # data is the dict copy made above
+    return data, found
+
+
+def _internal_error(what: str, pointer: str, error: Exception) -> tuple[Rule, Finding]:
+    detail = shorten(f"{type(error).__name__}: {error}")
+    message = f"Internal error: {what} crashed ({detail}). Please report it."
+    return INTERNAL_ERROR, Finding(pointer, message)
+
+
+def _locate(source_map: SourceMap, pointer: str, *, at_key: bool) -> Position:
+    """The position of the nearest value the pointer or one of its ancestors names.
+
+    A pointer into a decoded wire string, or to a member that is missing, lands on
+    the closest value the file really holds.
+    """
+    position = source_map.position(pointer, key=at_key)
+    while position is None and pointer:
+        pointer = parent(pointer)
+        position = source_map.position(pointer)
+    return position or Position(1, 1)
+
+
+def _violation(  # noqa: PLR0913 - one argument per Violation field the engine stamps
+    rule: Rule,
+    finding: Finding,
+    selection: Selection,
+    *,
+    file: str | None,
+    template: int,
+    position: Position | None,
+) -> Violation:
+    return Violation(
+        file=file,
+        line=position.line if position else None,
+        column=position.column if position else None,
+        code=rule.code,
+        rule=rule.slug,
+        severity=selection.severity(rule),
+        message=finding.message,
+        template=template,
+        pointer=finding.pointer,
+    )
+
+
+def _placed(
+    rule: Rule,
+    problem: FileProblem,
+    selection: Selection,
+    file: str,
+    in_list: bool,
+) -> Violation:
+    """A file-level problem: its pointer is into the file, so split off the template."""
+    template, pointer = 0, problem.pointer
+    if in_list and pointer:
+        head, _, rest = pointer[1:].partition("/")
+        template, pointer = int(head), "/" + rest if rest else ""
+    located = Finding(pointer, problem.message)
+    return _violation(
+        rule,
+        located,
+        selection,
+        file=file,
+        template=template,
+        position=problem.position,
+    )
+
+
+__all__ = [
+    "ALL_RULES",
+    "Report",
+    "check_template",
+    "lint",
+    "lint_document",
+    "lint_paths",
+]

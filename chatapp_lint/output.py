@@ -1,0 +1,73 @@
+"""Terminal niceties for the lint command: colour, statistics and progress."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections import Counter
+from typing import IO, Final
+
+from chatapp_lint.engine import Report
+
+_LINE: Final = re.compile(
+    r"^(?P<place>.+?:\d+:\d+:) (?P<code>[A-Z]{2}\d{3}) \[(?P<severity>error|warning)\]"
+)
+_RED, _YELLOW, _BOLD, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
+
+
+def use_color(choice: str, stream: IO[str]) -> bool:
+    """`always`, `never`, or `auto`: a terminal, unless NO_COLOR is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return not os.environ.get("NO_COLOR") and stream.isatty()
+
+
+def colorize(text: str) -> str:
+    """Bold file positions and codes coloured by severity, in text reports."""
+
+    def paint(match: re.Match[str]) -> str:
+        color = _RED if match["severity"] == "error" else _YELLOW
+        return (
+            f"{_BOLD}{match['place']}{_RESET} {color}{match['code']}{_RESET} "
+            f"[{color}{match['severity']}{_RESET}]"
+        )
+
+    return "\n".join(_LINE.sub(paint, line) for line in text.split("\n"))
+
+
+def statistics(report: Report) -> str:
+    """How many violations each rule found, most first: `  12  BT003  slug`."""
+    counts = Counter((v.code, v.rule) for v in report.violations)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{count:>6}  {code}  {slug}\n" for (code, slug), count in rows)
+
+
+class Progress:
+    """A one-line counter on standard error, for long runs on a terminal only.
+
+    Nothing is drawn for the first second, so short runs (pre-commit's) stay
+    silent; after that the line is redrawn at most five times a second.
+    """
+
+    def __init__(self, stream: IO[str] = sys.stderr) -> None:
+        self.stream = stream
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.enabled = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        """Show `done` of `total` files, throttled."""
+        now = time.monotonic()
+        if not self.enabled or now - self.started < 1 or now - self.drawn < 0.2:  # noqa: PLR2004
+            return
+        self.drawn = now
+        self.stream.write(f"\rchatapp-lint: {done:,}/{total:,} files")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Erase the counter line if one was drawn."""
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

@@ -1,0 +1,289 @@
+"""What a rule is, the `@rule` decorator, and the tolerant read-only view rules look through."""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+
+from chatapp_lint.model import Channel, Finding, Severity
+from chatapp_lint.pointer import join
+
+_CHANNELS: Final = frozenset(channel.value for channel in Channel)
+# The categories each channel accepts (for Viber, also the nine content types of
+# the detail page; research note C1).
+CATEGORIES: Final = {
+    Channel.WHATSAPP: frozenset({"UTILITY", "MARKETING", "AUTHENTICATION"}),
+    Channel.VIBER: frozenset(
+        "UTILITY MARKETING AUTHENTICATION text image text_image_button text_button "
+        "document video text_video text_video_button text_image".split()
+    ),
+}
+WHATSAPP: Final = frozenset({Channel.WHATSAPP})
+VIBER: Final = frozenset({Channel.VIBER})
+BOTH: Final = frozenset(Channel)
+
+
+class Scope(enum.StrEnum):
+    """Which objects of a template a rule is called for; the engine walks each once.
+
+    `ENGINE` codes are not dispatched: the loader, the schema or the engine itself
+    reports them, and they are registered for their documentation and selection.
+    """
+
+    ENGINE = "engine"
+    TEMPLATE = "template"
+    COMPONENT = "component"
+    BUTTON = "button"
+    CARD_COMPONENT = "card-component"
+    CARD_BUTTON = "card-button"
+
+
+@attrs.frozen(slots=True)
+class Node:
+    """One object of the template (the root, a component, a button...) and its pointer."""
+
+    pointer: str
+    value: Mapping[str, Any]
+    parent: Node | None = None
+
+    @property
+    def type(self) -> str | None:
+        """The object's `Type`, when it is a string."""
+        kind = self.value.get("Type")
+        return kind if isinstance(kind, str) else None
+
+    def at(self, *tokens: str | int) -> str:
+        """The pointer of a member or element below this object."""
+        return join(self.pointer, *tokens)
+
+    def text(self, key: str) -> str | None:
+        """The member's value when it is a string, else `None`."""
+        value = self.value.get(key)
+        return value if isinstance(value, str) else None
+
+    def has(self, key: str) -> bool:
+        """Whether the member is present at all (even if null or empty)."""
+        return key in self.value
+
+    def filled(self, key: str) -> bool:
+        """Whether the member is present with a value other than null or blank."""
+        value = self.value.get(key)
+        if isinstance(value, str):
+            return bool(value.strip())
+        return value is not None
+
+
+Check = Callable[["TemplateView", Node], Iterable[Finding]]
+
+
+def _reported_elsewhere(view: TemplateView, node: Node) -> Iterator[Finding]:
+    """Engine codes have no check of their own."""
+    return iter(())
+
+
+@attrs.frozen
+class Rule:
+    """A registered check with its stable identity, reach and documentation."""
+
+    code: str
+    slug: str
+    severity: Severity
+    scopes: tuple[Scope, ...]
+    check: Check = attrs.field(repr=False)
+    channels: frozenset[Channel]
+    categories: frozenset[str] | None
+    types: frozenset[str] | None
+    opt_in: bool
+    doc: str = attrs.field(repr=False)
+
+    @property
+    def scope(self) -> Scope:
+        """The first (usually the only) scope the rule is called for."""
+        return self.scopes[0]
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.split("\n", 1)[0].strip()
+
+    def applies_to(self, channel: Channel | None, category: str | None) -> bool:
+        """Whether the rule runs for a template of this channel and category.
+
+        A template whose channel or category is unknown (the schema reports that)
+        only gets the rules that do not depend on it.
+        """
+        if self.channels != BOTH and channel not in self.channels:
+            return False
+        return self.categories is None or category in self.categories
+
+
+def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
+    code: str,
+    slug: str,
+    *,
+    scope: Scope | tuple[Scope, ...] = Scope.TEMPLATE,
+    severity: Severity = Severity.ERROR,
+    channels: frozenset[Channel] = BOTH,
+    categories: Iterable[str] | None = None,
+    types: Iterable[str] | None = None,
+    opt_in: bool = False,
+) -> Callable[[Check], Rule]:
+    """Turn a documented check function into a `Rule`.
+
+    The function's docstring is the rule's documentation: a summary line, then
+    `Why:`, `Source:`, `Fails:` and `Passes:` sections (see docs.py).
+    """
+
+    def register(check: Check) -> Rule:
+        return Rule(
+            code=code,
+            slug=slug,
+            severity=severity,
+            scopes=scope if isinstance(scope, tuple) else (scope,),
+            check=check,
+            channels=channels,
+            categories=None if categories is None else frozenset(categories),
+            types=None if types is None else frozenset(types),
+            opt_in=opt_in,
+            doc=inspect.cleandoc(check.__doc__ or ""),
+        )
+
+    return register
+
+
+def reserved(
+    code: str,
+    slug: str,
+    doc: str,
+    *,
+    severity: Severity = Severity.ERROR,
+) -> Rule:
+    """Register a code that the loader, the schema or the engine reports itself."""
+    return Rule(
+        code=code,
+        slug=slug,
+        severity=severity,
+        scopes=(Scope.ENGINE,),
+        check=_reported_elsewhere,
+        channels=BOTH,
+        categories=None,
+        types=None,
+        opt_in=False,
+        doc=inspect.cleandoc(doc),
+    )
+
+
+def _objects(node: Node, key: str) -> Iterator[Node]:
+    """The objects in the list member `key` of `node`, skipping what is not an object."""
+    items = node.value.get(key)
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            yield Node(join(node.pointer, key, index), item, node)
+
+
+class TemplateView:
+    """A template seen through tolerant accessors, walked once into its parts.
+
+    Rules never see a raw `KeyError`: anything of the wrong shape is simply absent
+    here, and the schema reports the shape.
+    """
+
+    __slots__ = (
+        "button_groups",
+        "card_button_groups",
+        "card_component_groups",
+        "category",
+        "channel",
+        "components",
+        "data",
+        "example",
+        "memo",
+        "root",
+    )
+
+    def __init__(
+        self, data: Mapping[str, Any], example: Mapping[str, Any] | None
+    ) -> None:
+        self.data = data
+        self.root = Node("", data)
+        self.example = example
+        # Derived facts that several rules need (variables, say), computed once.
+        self.memo: dict[str, Any] = {}
+        kind = data.get("TemplateType")
+        self.channel = (
+            Channel(kind) if isinstance(kind, str) and kind in _CHANNELS else None
+        )
+        category = data.get("Category")
+        self.category = category if isinstance(category, str) else None
+        self.components = list(_objects(self.root, "Components"))
+        self.button_groups = [
+            (c, list(_objects(c, "Buttons"))) for c in self.components
+        ]
+        self.card_component_groups = [
+            (card, list(_objects(card, "CardComponents")))
+            for component in self.components
+            for card in _objects(component, "Cards")
+        ]
+        self.card_button_groups = [
+            (part, list(_objects(part, "Buttons")))
+            for _, parts in self.card_component_groups
+            for part in parts
+        ]
+
+    @property
+    def category_known(self) -> bool:
+        """Whether channel and category are valid.
+
+        Rules whose verdict depends on the category say nothing otherwise, and
+        leave the schema to report it.
+        """
+        return self.channel is not None and self.category in CATEGORIES[self.channel]
+
+    def of_type(self, kind: str) -> list[Node]:
+        """The top-level components whose `Type` is `kind`, in order."""
+        return [c for c in self.components if c.type == kind]
+
+    def first(self, kind: str) -> Node | None:
+        """The first top-level component of that `Type`, if any."""
+        return next((c for c in self.components if c.type == kind), None)
+
+    def buttons_of(self, owner: Node) -> list[Node]:
+        """The buttons of one component or carousel card component."""
+        for group in (self.button_groups, self.card_button_groups):
+            for node, buttons in group:
+                if node is owner:
+                    return buttons
+        return []
+
+    @property
+    def buttons(self) -> list[Node]:
+        """Every button of every top-level component, in order."""
+        return [button for _, buttons in self.button_groups for button in buttons]
+
+    @property
+    def card_components(self) -> list[Node]:
+        """Every component of every carousel card, in order."""
+        return [part for _, parts in self.card_component_groups for part in parts]
+
+    @property
+    def card_buttons(self) -> list[Node]:
+        """Every button of every carousel card component, in order."""
+        return [button for _, buttons in self.card_button_groups for button in buttons]
+
+    def nodes(self, scope: Scope) -> list[Node]:
+        """The objects a rule of that scope is called for."""
+        if scope is Scope.TEMPLATE:
+            return [self.root]
+        if scope is Scope.COMPONENT:
+            return self.components
+        if scope is Scope.BUTTON:
+            return self.buttons
+        if scope is Scope.CARD_COMPONENT:
+            return self.card_components
+        return self.card_buttons

@@ -1,0 +1,137 @@
+"""Checks across every template of a run: names and contents must not repeat."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from chatapp_lint.model import Channel, Finding, Severity
+from chatapp_lint.rules._base import Rule, reserved
+
+
+@attrs.frozen
+class Seen:
+    """What the cross-template checks remember of one template, and where it was."""
+
+    file: str
+    template: int
+    name: str | None
+    language: str | None
+    channel: str | None
+    body: tuple[str, str] | None  # (BODY pointer, "body text\nfooter text")
+
+    @classmethod
+    def of(cls, file: str, template: int, data: Mapping[str, Any]) -> Seen:
+        """Remember a template's identity and content."""
+        name, language = data.get("Name"), data.get("Language")
+        return cls(
+            file,
+            template,
+            name if isinstance(name, str) else None,
+            language if isinstance(language, str) else None,
+            data.get("TemplateType")
+            if isinstance(data.get("TemplateType"), str)
+            else None,
+            _content(data),
+        )
+
+
+def _content(data: Mapping[str, Any]) -> tuple[str, str] | None:
+    components = data.get("Components")
+    if not isinstance(components, list):
+        return None
+    texts = {"BODY": "", "FOOTER": ""}
+    pointer = None
+    for index, component in enumerate(components):
+        if isinstance(component, dict) and component.get("Type") in texts:
+            text = component.get("Text")
+            texts[component["Type"]] = text.strip() if isinstance(text, str) else ""
+            if component["Type"] == "BODY":
+                pointer = f"/Components/{index}/Text"
+    if pointer is None or not texts["BODY"]:
+        return None
+    return pointer, texts["BODY"] + "\n" + texts["FOOTER"]
+
+
+Across = Callable[[list[Seen]], Iterator[tuple[Seen, Finding]]]
+
+
+def duplicate_name_language(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
+    """Two templates among the files linted have the same `Name` and `Language`.
+
+    Why: the service refuses a second template with a name it already holds
+    (`InvalidParameter.TemplateNameExist`), and within one submission the second
+    of two such templates fails. The same name in different languages is how
+    translations are submitted, and is fine. Reported at the second one.
+
+    Source: Chat App Message Service, API error codes
+    (`InvalidParameter.TemplateNameExist`); Meta, Message templates overview.
+    """
+    first: dict[tuple[str, str], Seen] = {}
+    for entry in seen:
+        if entry.name is None or entry.language is None:
+            continue
+        key = (entry.name, entry.language)
+        if key in first:
+            earlier = first[key]
+            yield (
+                entry,
+                Finding(
+                    "/Name",
+                    f"Name {entry.name!r} in {entry.language} is already used by "
+                    f"{_where(earlier)}.",
+                ),
+            )
+        else:
+            first[key] = entry
+
+
+def duplicate_content(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
+    """Two WhatsApp templates among the files linted have the same BODY and FOOTER texts.
+
+    Why: Meta rejects a template whose content duplicates an existing one under
+    another name. Reported at the second one's BODY text, as a warning: the
+    first may be retired by the time the second is sent.
+
+    Source: Meta, Template review ("duplicate content").
+    """
+    first: dict[tuple[str | None, str], Seen] = {}
+    for entry in seen:
+        if entry.body is None or entry.channel != Channel.WHATSAPP.value:
+            continue
+        key = (entry.language, entry.body[1])
+        earlier = first.setdefault(key, entry)
+        if earlier is not entry and earlier.name != entry.name:
+            yield (
+                entry,
+                Finding(
+                    entry.body[0],
+                    f"The same BODY and FOOTER text as {_where(earlier)}; Meta rejects duplicates.",
+                ),
+            )
+
+
+def _where(entry: Seen) -> str:
+    return f"{entry.file} (template {entry.template})"
+
+
+def _registered(code: str, slug: str, check: Across, severity: Severity) -> Rule:
+    return reserved(
+        code, slug, inspect.cleandoc(check.__doc__ or ""), severity=severity
+    )
+
+
+DUPLICATE_NAME_LANGUAGE = _registered(
+    "XF001", "duplicate-name-language", duplicate_name_language, Severity.ERROR
+)
+DUPLICATE_CONTENT = _registered(
+    "XF002", "duplicate-content", duplicate_content, Severity.WARNING
+)
+CHECKS: tuple[tuple[Rule, Across], ...] = (
+    (DUPLICATE_NAME_LANGUAGE, duplicate_name_language),
+    (DUPLICATE_CONTENT, duplicate_content),
+)
+RULES = (DUPLICATE_NAME_LANGUAGE, DUPLICATE_CONTENT)

@@ -1,0 +1,144 @@
+"""Codes the loader, the schema and the engine report themselves, with their documentation."""
+
+from __future__ import annotations
+
+from chatapp_lint.rules._base import reserved
+
+UNREADABLE_FILE = reserved(
+    "FL001",
+    "unreadable-file",
+    """The file cannot be read.
+
+    Why: a template that cannot be read cannot be checked; the run goes on with the
+    other files and fails.
+
+    Source: CONTRACT.md (a file that cannot be read is reported like a violation).
+    """,
+)
+NOT_UTF8 = reserved(
+    "FL002",
+    "not-utf8",
+    """The file is not valid UTF-8.
+
+    Why: templates are UTF-8 text (a byte-order mark is accepted); other bytes are
+    reported at the line and column of the first one that does not decode.
+
+    Source: CONTRACT.md (input files are UTF-8).
+    """,
+)
+SYNTAX_ERROR = reserved(
+    "FL003",
+    "syntax-error",
+    """The file is not well-formed JSON or YAML.
+
+    Why: the parser stops at the first syntax error; it is reported where the
+    parser stopped. A YAML file holds one document, not several.
+
+    Source: CONTRACT.md.
+    """,
+)
+DUPLICATE_KEY = reserved(
+    "FL004",
+    "duplicate-key",
+    """A member name appears twice in the same object.
+
+    Why: JSON and YAML parsers silently keep the last value, so half of what was
+    written is lost without a word. Reported at the second key.
+
+    Source: RFC 8259 section 4 (names should be unique); YAML 1.2 section 3.2.1.1.
+    """,
+)
+EMPTY_DOCUMENT = reserved(
+    "FL005",
+    "empty-document",
+    """The file holds no document (it is empty, blank or only comments).
+
+    Source: CONTRACT.md (a file holds one template or a list of templates).
+    """,
+)
+INVALID_ROOT = reserved(
+    "FL006",
+    "invalid-root",
+    """The file's root (or an item of its root list) is not a template object.
+
+    Source: CONTRACT.md (a file holds one template object, or a list of them).
+    """,
+)
+UNSUPPORTED_YAML = reserved(
+    "FL007",
+    "unsupported-yaml",
+    """The YAML uses a feature templates do not need: a custom or Python tag, a
+    complex key, or aliases that expand beyond the limit.
+
+    Why: tags such as `!!python/object` are never constructed (nothing in a file is
+    ever run), and alias bombs must not exhaust memory. See the limits in the README.
+
+    Source: YAML 1.2 core schema; SECURITY.md.
+    """,
+)
+TOO_DEEP = reserved(
+    "FL008",
+    "too-deep",
+    """The document nests deeper than the limit (64 levels).
+
+    Why: a template nests at most six levels; anything far deeper is generated or
+    hostile, and is refused before it can exhaust the stack.
+
+    Source: the linter's limits (README).
+    """,
+)
+FILE_TOO_LARGE = reserved(
+    "FL009",
+    "file-too-large",
+    """The file is larger than the limit (64 MiB) and is not read.
+
+    Source: the linter's limits (README).
+    """,
+)
+NON_FINITE_NUMBER = reserved(
+    "FL011",
+    "non-finite-number",
+    """A number is not finite or too long to read (`NaN`, `Infinity`, `.inf`).
+
+    Why: JSON has no such numbers (RFC 8259 section 6) and the API cannot take them.
+
+    Source: RFC 8259 section 6.
+    """,
+)
+INVALID_JSON_STRING = reserved(
+    "SC007",
+    "invalid-json-string",
+    """`Components` or `Example` is given as a string (the API's wire form) that is not
+    valid JSON.
+
+    Why: the SDK sends both members as JSON strings, and a file may hold them in that
+    form; what the string holds is linted like the object form, so it must parse.
+
+    Source: the SDK's `CreateChatappTemplateShrinkRequest` (`components_shrink`,
+    `example_shrink`).
+    """,
+)
+INTERNAL_ERROR = reserved(
+    "IN001",
+    "internal-error",
+    """A rule crashed on this template: a bug in chatapp-lint, not in the template.
+
+    Why: a crash is reported here, with what the other rules found, and the run
+    exits with status 2. Please report it with the template that caused it.
+
+    Source: CONTRACT.md (exit status 2 for an internal failure).
+    """,
+)
+
+FILE_CODES = (
+    UNREADABLE_FILE,
+    NOT_UTF8,
+    SYNTAX_ERROR,
+    DUPLICATE_KEY,
+    EMPTY_DOCUMENT,
+    INVALID_ROOT,
+    UNSUPPORTED_YAML,
+    TOO_DEEP,
+    FILE_TOO_LARGE,
+    NON_FINITE_NUMBER,
+)

@@ -1,0 +1,68 @@
+"""The pre-commit hook users install: its definition, and the real pre-commit running it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def test_the_hook_runs_the_installed_console_script() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    by_id = {hook["id"]: hook for hook in hooks}
+    assert by_id["chatapp-lint"]["entry"].split()[0] in scripts
+    for hook in hooks:
+        assert hook["language"] == "python"
+        assert hook["types_or"] == ["json", "yaml"]
+        # Checks across files (XF001, XF002) need every file in one process.
+        assert hook["require_serial"] is True
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_pre_commit_try_repo_passes_clean_and_fails_dirty(tmp_path: Path) -> None:
+    if not (ROOT / ".git").exists():
+        pytest.skip("try-repo needs this checkout to be a git repository")
+    repo = tmp_path / "project"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    shutil.copy(EXAMPLES / "templates" / "viber-text-button.json", repo / "clean.json")
+    shutil.copy(EXAMPLES / "bad" / "three-url-buttons.yaml", repo / "dirty.yaml")
+    _git(repo, "add", ".")
+    env_home = tmp_path / "pre-commit-home"
+
+    def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "chatapp-lint", "--files", *files],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+            env={"PRE_COMMIT_HOME": str(env_home), "PATH": _path(), "HOME": str(tmp_path)},
+        )
+
+    clean = try_repo("clean.json")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Passed" in clean.stdout
+    dirty = try_repo("clean.json", "dirty.yaml")
+    assert dirty.returncode == 1, dirty.stdout + dirty.stderr
+    assert "dirty.yaml:29:9: BT003 [error]" in dirty.stdout
+
+
+def _path() -> str:
+    import os
+
+    return os.environ.get("PATH", "/usr/bin:/bin")
