@@ -130,7 +130,7 @@ def rules_markdown(rules: Iterable[Rule] = ALL_RULES) -> str:
             f" | {_cell(parse(rule.doc).summary)} |"
         )
     for rule in rules:
-        out += ["", *_markdown_entry(rule)]
+        out += ["", *markdown_entry(rule)]
     return "\n".join(out) + "\n"
 
 
@@ -138,7 +138,8 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _markdown_entry(rule: Rule) -> list[str]:
+def markdown_entry(rule: Rule) -> list[str]:
+    """The lines of one rule's entry in `rules.md` (also SARIF's markdown help)."""
     doc = parse(rule.doc)
     reach = (
         "reported by the engine"

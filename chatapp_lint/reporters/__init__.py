@@ -6,9 +6,11 @@ from collections.abc import Callable
 from typing import Final
 
 from chatapp_lint.engine import Report
-from chatapp_lint.reporters import json_report, text
+from chatapp_lint.reporters import github, json_report, sarif, text
 
 REPORTERS: Final[dict[str, Callable[[Report], str]]] = {
     "text": text.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
 }
