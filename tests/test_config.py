@@ -183,3 +183,12 @@ def test_color_honours_no_color_and_always(tmp_path: Path) -> None:
 def test_github_actions_default_format() -> None:
     result = run(str(BAD / "three-url-buttons.yaml"), env={"GITHUB_ACTIONS": "true"})
     assert result.stdout.startswith("::error ")
+
+
+def test_the_readme_configuration_example_is_valid(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    project = _project(tmp_path, block, name="pyproject.toml")
+    result = run("--format", "json", "templates", cwd=project)
+    assert result.code in {0, 1}, result.stderr
+    assert result.stderr == ""
