@@ -60,6 +60,8 @@ _SCHEMA = (
 )
 PATTERNS = {tag: re.compile(rf"(?:{pattern})\Z") for tag, pattern, _ in _SCHEMA}
 
+_MAX_INTEGER_CHARS = 4_300  # CPython's own limit for decimal integers
+
 
 class CoreResolver(BaseResolver):
     """Resolves plain scalars by the YAML 1.2 core schema; all else is a string."""
@@ -112,6 +114,10 @@ def scalar_value(event: ScalarEvent) -> Any:
 
 
 def _integer(text: str) -> int:
+    # Python limits only decimal conversions (4,300 digits); hexadecimal and octal
+    # ones would load, then fail wherever the number is turned into text.
+    if len(text) > _MAX_INTEGER_CHARS:
+        raise Refused("FL011", "The integer has too many digits to be read.")
     try:
         if text.startswith(("0o", "0x")):
             return int(text[2:], 8 if text[1] == "o" else 16)

@@ -83,5 +83,11 @@ def malformed(text: str) -> str | None:
 
 
 def words_outside_variables(text: str) -> int:
-    """How many words the text has once its variables are taken out."""
-    return len(VARIABLE.sub(" ", text).split())
+    """How many words the text has once its variables are taken out.
+
+    A word holds a letter or a digit: the comma a variable leaves behind
+    (`Hi $(name), thanks!`) is not one.
+    """
+    return sum(
+        any(ch.isalnum() for ch in word) for word in VARIABLE.sub(" ", text).split()
+    )

@@ -60,12 +60,8 @@ def whatsapp_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
           - {Type: BODY, Text: Your order has shipped and arrives tomorrow.}
     """
     name = root.text("Name")
-    if name is not None and name and not _NAME.fullmatch(name):
-        yield Finding(
-            root.at("Name"),
-            "A WhatsApp template name may only hold lower-case letters, digits and "
-            f"underscores (try {_suggest(name)!r}).",
-        )
+    if name is not None and not _NAME.fullmatch(name):
+        yield Finding(root.at("Name"), _name_message("A WhatsApp template name", name))
 
 
 @rule("NM002", "name-too-long", channels=WHATSAPP)
@@ -125,12 +121,17 @@ def viber_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
           - {Type: BODY, Text: New arrivals are in store this week. Come and see them.}
     """
     name = root.text("Name")
-    if name is not None and name and not _NAME.fullmatch(name):
-        yield Finding(
-            root.at("Name"),
-            "Viber template names are best kept to lower-case letters, digits and "
-            f"underscores (try {_suggest(name)!r}).",
-        )
+    if name is not None and not _NAME.fullmatch(name):
+        yield Finding(root.at("Name"), _name_message("A Viber template name", name))
+
+
+def _name_message(what: str, name: str) -> str:
+    if not name:
+        return f"{what} cannot be empty."
+    return (
+        f"{what} may only hold lower-case letters, digits and underscores "
+        f"(try {_suggest(name)!r})."
+    )
 
 
 def _suggest(name: str) -> str:

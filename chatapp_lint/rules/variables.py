@@ -435,7 +435,12 @@ def body_edge_variable(t: TemplateView, c: Node) -> Iterator[Finding]:
         yield Finding(c.at("Text"), "The body must not end with a variable.")
 
 
-@rule("VR011", "adjacent-variables", scope=Scope.COMPONENT, channels=WHATSAPP)
+@rule(
+    "VR011",
+    "adjacent-variables",
+    scope=(Scope.COMPONENT, Scope.CARD_COMPONENT),
+    channels=WHATSAPP,
+)
 def adjacent_variables(t: TemplateView, c: Node) -> Iterator[Finding]:
     """Two variables stand side by side, with nothing but spaces between them.
 
@@ -508,7 +513,8 @@ def too_many_variables(t: TemplateView, c: Node) -> Iterator[Finding]:
     if count and words < 2 * count + 1:
         yield Finding(
             c.at("Text"),
-            f"{count} variables need at least {2 * count + 1} other words; the body has {words}.",
+            f"{count} variable{'s' if count > 1 else ''} need{'' if count > 1 else 's'} "
+            f"at least {2 * count + 1} other words; the body has {words}.",
         )
 
 
