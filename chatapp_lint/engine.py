@@ -13,7 +13,7 @@ from chatapp_lint import discovery
 from chatapp_lint.model import Finding, Position, Severity, Violation
 from chatapp_lint.pointer import join, parent
 from chatapp_lint.rules import ALL_RULES, across, by_code, default_selection
-from chatapp_lint.rules._base import Rule, TemplateView
+from chatapp_lint.rules._base import Node, Rule, TemplateView
 from chatapp_lint.rules.across import Seen
 from chatapp_lint.rules.engine_codes import (
     INTERNAL_ERROR,
@@ -89,10 +89,16 @@ def check_template(
     view = TemplateView(data, example if isinstance(example, Mapping) else None)
     for scope, rules in selection.dispatch(view.channel, view.category):
         nodes = view.nodes(scope)
+        by_type: dict[str | None, list[Node]] = {}
+        for node in nodes:
+            by_type.setdefault(node.type, []).append(node)
         for rule in rules:
-            for node in nodes:
-                if rule.types is not None and node.type not in rule.types:
-                    continue
+            targets = (
+                nodes
+                if rule.types is None
+                else [node for kind in rule.types for node in by_type.get(kind, ())]
+            )
+            for node in targets:
                 try:
                     found += [(rule, finding) for finding in rule.check(view, node)]
                 except Exception as error:  # noqa: BLE001 - reported as IN001, exit 2

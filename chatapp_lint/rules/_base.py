@@ -49,12 +49,12 @@ class Node:
     pointer: str
     value: Mapping[str, Any]
     parent: Node | None = None
+    # The object's `Type` when it is a string: read once, since dispatch asks often.
+    type: str | None = attrs.field(init=False, default=None)
 
-    @property
-    def type(self) -> str | None:
-        """The object's `Type`, when it is a string."""
+    def __attrs_post_init__(self) -> None:
         kind = self.value.get("Type")
-        return kind if isinstance(kind, str) else None
+        object.__setattr__(self, "type", kind if isinstance(kind, str) else None)
 
     def at(self, *tokens: str | int) -> str:
         """The pointer of a member or element below this object."""
