@@ -1,6 +1,7 @@
 """chatapp-lint: check WhatsApp and Viber templates before CreateChatappTemplate.
 
-The public API is `lint`, `lint_paths`, `Violation`, `Severity` and `__version__`.
+The public API is `lint`, `lint_paths`, `check_params`, `Violation`, `Severity`,
+`Report` and `__version__`; the sender is `chatapp_lint.sender`.
 Imports are deferred so that `import chatapp_lint` stays cheap for the command line.
 """
 
@@ -16,8 +17,17 @@ if TYPE_CHECKING:
 
     from chatapp_lint.engine import Report, lint, lint_paths
     from chatapp_lint.model import Severity, Violation
+    from chatapp_lint.sender.params import check_params
 
-__all__ = ["Report", "Severity", "Violation", "__version__", "lint", "lint_paths"]
+__all__ = [
+    "Report",
+    "Severity",
+    "Violation",
+    "__version__",
+    "check_params",
+    "lint",
+    "lint_paths",
+]
 
 _HOMES = {
     "lint": "chatapp_lint.engine",
@@ -25,6 +35,7 @@ _HOMES = {
     "Report": "chatapp_lint.engine",
     "Severity": "chatapp_lint.model",
     "Violation": "chatapp_lint.model",
+    "check_params": "chatapp_lint.sender.params",
 }
 
 
