@@ -112,6 +112,16 @@ def _codes(value: str | None) -> list[str]:
     show_default=True,
     help="Colour the text report (auto honours NO_COLOR).",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the fixes that cannot change meaning, then report what is left.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff instead of writing them (exit 1 if any).",
+)
 @click.version_option(__version__, prog_name="chatapp-lint")
 def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click passes them
     paths: Sequence[str],
@@ -126,11 +136,14 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
     quiet: bool,
     stdin_filename: str | None,
     color: str,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """Lint template files and directories (`-` reads standard input).
 
     Exit status: 0 when no error was found, 1 when one was, 2 for a usage error,
-    a bad configuration or an internal failure.
+    a bad configuration or an internal failure. With `--diff`, 1 when there is
+    something to fix (as ruff does), else the status of the lint run.
     """
     if not paths:
         raise click.UsageError(
@@ -158,6 +171,11 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         extend_select=_codes(extend_select),
         ignore=_codes(ignore),
     )
+    unwritten = (
+        _fix(paths, selection, config, diff=diff, quiet=quiet, exit_zero=exit_zero)
+        if fix or diff
+        else False
+    )
     progress = Progress()
     report = lint_paths(
         paths,
@@ -171,9 +189,50 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         report, _format(output_format), statistics=statistics, quiet=quiet, color=color
     )
     status = _status(report, fail_on or config.fail_on)
+    if unwritten:
+        status = EXIT_USAGE  # a fix that could not be written is a failure to report
     raise click.exceptions.Exit(
         EXIT_CLEAN if exit_zero and status == EXIT_ERRORS else status
     )
+
+
+def _fix(  # noqa: PLR0913 - the options of the lint command that fixing heeds
+    paths: Sequence[str],
+    selection: Selection,
+    config: Config,
+    *,
+    diff: bool,
+    quiet: bool,
+    exit_zero: bool,
+) -> bool:
+    """Write the fixes (or print them, for `--diff`); whether some could not be written.
+
+    With `--diff` and something to fix, the diff is all that is printed and the
+    run exits 1 here (0 with `--exit-zero`); otherwise linting goes on and
+    reports what is left.
+    """
+    from chatapp_lint.fixer import fix_files
+
+    if "-" in paths:
+        # Standard input has no file to write back to; `--diff` would read it twice.
+        raise click.UsageError(
+            "--fix and --diff work on files, not standard input (-): save it first."
+        )
+    fixing = fix_files(paths, selection=selection, config=config, write=not diff)
+    for message in fixing.errors:
+        click.echo(f"chatapp-lint: {message}", err=True)
+    if not quiet:
+        for note in fixing.notes():
+            click.echo(note, err=True)
+    if diff:
+        patch = fixing.diff()
+        if patch:
+            click.echo(patch, nl=False)
+            raise click.exceptions.Exit(EXIT_CLEAN if exit_zero else EXIT_ERRORS)
+    elif not quiet:
+        for line in fixing.messages():
+            click.echo(line, err=True)
+    return bool(fixing.errors)
 
 
 def _format(chosen: str | None) -> str:
@@ -291,3 +350,11 @@ def run(args: list[str]) -> int:
     except click.exceptions.Abort:
         raise KeyboardInterrupt from None
     return status if isinstance(status, int) else EXIT_CLEAN
+
+
+# Registered here, after the group exists; send_commands imports the SDK only
+# when a command runs, so linting never pays for it.
+from chatapp_lint.send_commands import pull_command, send_command  # noqa: E402
+
+app.add_command(send_command)
+app.add_command(pull_command)

@@ -16,8 +16,12 @@ EXAMPLES = ROOT / "examples"
 
 
 def test_the_hook_runs_the_installed_console_script() -> None:
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    hooks = yaml.safe_load(
+        (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    )
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"
+    ]["scripts"]
     by_id = {hook["id"]: hook for hook in hooks}
     assert by_id["chatapp-lint"]["entry"].split()[0] in scripts
     for hook in hooks:
@@ -45,13 +49,26 @@ def test_pre_commit_try_repo_passes_clean_and_fails_dirty(tmp_path: Path) -> Non
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "chatapp-lint", "--files", *files],
+            [
+                sys.executable,
+                "-m",
+                "pre_commit",
+                "try-repo",
+                str(ROOT),
+                "chatapp-lint",
+                "--files",
+                *files,
+            ],
             cwd=repo,
             capture_output=True,
             text=True,
             check=False,
             timeout=600,
-            env={"PRE_COMMIT_HOME": str(env_home), "PATH": _path(), "HOME": str(tmp_path)},
+            env={
+                "PRE_COMMIT_HOME": str(env_home),
+                "PATH": _path(),
+                "HOME": str(tmp_path),
+            },
         )
 
     clean = try_repo("clean.json")
@@ -66,3 +83,65 @@ def _path() -> str:
     import os
 
     return os.environ.get("PATH", "/usr/bin:/bin")
+
+
+FIXABLE = """\
+# A template with what --fix repairs: a hyphenated language and a legacy category.
+TemplateType: WHATSAPP
+Name: order_update
+Language: en-US   # written the browser's way
+Category: TRANSACTIONAL
+Components:
+  - Type: BODY
+    Text: Your order has shipped and arrives tomorrow.
+"""
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_pre_commit_fix_hook_fixes_then_passes(tmp_path: Path) -> None:
+    if not (ROOT / ".git").exists():
+        pytest.skip("try-repo needs this checkout to be a git repository")
+    repo = tmp_path / "project"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    shutil.copy(EXAMPLES / "templates" / "viber-text-button.json", repo / "clean.json")
+    (repo / "fixable.yaml").write_text(FIXABLE, encoding="utf-8")
+    _git(repo, "add", ".")
+
+    def try_fix_hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pre_commit",
+                "try-repo",
+                str(ROOT),
+                "chatapp-lint-fix",
+                "--files",
+                "clean.json",
+                "fixable.yaml",
+            ],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+            env={
+                "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+                "PATH": _path(),
+                "HOME": str(tmp_path),
+            },
+        )
+
+    # pre-commit fails a hook that changed files, so that the user re-stages them.
+    first = try_fix_hook()
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    fixed = (repo / "fixable.yaml").read_text(encoding="utf-8")
+    assert fixed == FIXABLE.replace("en-US", "en_US").replace(
+        "TRANSACTIONAL", "UTILITY"
+    )
+    _git(repo, "add", ".")
+    second = try_fix_hook()
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Passed" in second.stdout
