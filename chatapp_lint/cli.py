@@ -2,47 +2,134 @@
 
 This module imports nothing heavy at import time: `--version` answers before click
 or the rules are loaded, which keeps pre-commit start-up close to bare Python.
+
+Whatever happens, the process ends with a status and at most a line or two on
+standard error: Ctrl-C gives status 130 and one line (after the blank line click
+writes to close the terminal's `^C`), a reader that goes away (`chatapp-lint
+templates/ | head -1`) ends the run quietly, and anything unexpected is reported
+as an internal error (status 2) rather than a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+from collections.abc import Callable
+from typing import Any
 
 EXIT_INTERNAL = 2
 EXIT_INTERRUPTED = 130
+EXIT_OUTPUT_LOST = 1
+"""When the report cannot be written: never 0, since nobody saw whether it was clean.
+
+Click ends a command whose output pipe closes with 1 too.
+"""
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with its status."""
     args = sys.argv[1:] if argv is None else argv
-    if args == ["--version"]:
-        from chatapp_lint._version import __version__
+    raise SystemExit(_version() if args == ["--version"] else _run(args))
 
-        sys.stdout.write(f"chatapp-lint {__version__}\n")
-        raise SystemExit(0)
-    raise SystemExit(_run(args))
+
+def _version() -> int:
+    from chatapp_lint._version import __version__
+
+    return _guarded(lambda: _write(f"chatapp-lint {__version__}\n"))
+
+
+def _write(text: str) -> int:
+    sys.stdout.write(text)
+    sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+    return 0
 
 
 def _run(args: list[str]) -> int:
-    try:
+    def lint() -> int:
         from chatapp_lint.commands import run
 
         return run(args)
+
+    return _guarded(lint)
+
+
+def _guarded(work: Callable[[], int]) -> int:
+    """Run `work` with Ctrl-C, a closed pipe and any crash turned into a status."""
+    _reopen_closed_streams()
+    # Ctrl-C stays Python's KeyboardInterrupt, so that code which cleans up on it
+    # (`send` records the template it was sending) still does.
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        return work()
     except KeyboardInterrupt:
-        sys.stderr.write("chatapp-lint: interrupted.\n")
+        _ignore_interrupts()  # a second Ctrl-C must not break the way out
+        _error("chatapp-lint: interrupted.\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (`chatapp-lint ... | head -1`): stop quietly, and keep
-        # Python from complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        _silence_stdout()
+        return EXIT_OUTPUT_LOST
     except Exception as error:
         if os.environ.get("CHATAPP_LINT_TRACEBACK"):
             raise
-        sys.stderr.write(
-            f"chatapp-lint: internal error: {type(error).__name__}: {error}\n"
+        _error(
+            f"chatapp-lint: internal error: {type(error).__name__}: {_bounded(error)}\n"
             "Set CHATAPP_LINT_TRACEBACK=1 to see where, and please report it.\n"
         )
         return EXIT_INTERNAL
+    finally:
+        # Put back what was there, for a caller that goes on (a test, say).
+        if previous is not None and signal.getsignal(signal.SIGINT) != previous:
+            _set_interrupt_handler(previous)
+
+
+def _ignore_interrupts() -> None:
+    _set_interrupt_handler(signal.SIG_IGN)
+
+
+def _set_interrupt_handler(handler: Any) -> None:
+    # ValueError: not the main thread, where signals are not ours to change.
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGINT, handler)
+
+
+def _reopen_closed_streams() -> None:
+    """Give a stream the shell closed (`chatapp-lint ... >&-`) the null device.
+
+    Python sets it to None, and click and the reporters expect a file; a closed
+    stream is treated as `>/dev/null`, which is what its owner asked for.
+    """
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    from pathlib import Path
+
+    # Left open: they serve until the process ends.
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit cannot fail again.
+
+    Without it Python reports "Exception ignored ... BrokenPipeError" on its way out.
+    """
+    # ValueError: no file descriptor behind stdout (a test's capture, say).
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _error(text: str) -> None:
+    """Write to stderr if it can be written to at all; a last message must not crash."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
+
+def _bounded(error: Exception, limit: int = 200) -> str:
+    """The error's text on one line and cut short: it may quote the user's input."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

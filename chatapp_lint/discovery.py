@@ -31,8 +31,9 @@ def _walk(top: str) -> Iterator[str]:
     found: list[tuple[tuple[str, ...], str]] = []
 
     def unreadable(error: OSError) -> None:
-        # Yielded like a file, so that reading it reports why it cannot be read.
-        name = str(error.filename or top)
+        # Yielded like a file, so that reading it reports why it cannot be read;
+        # normalised like the files found, so `./locked` reads `locked`.
+        name = os.path.normpath(str(error.filename or top))
         found.append((Path(name).parts, name))
 
     # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -260,17 +259,30 @@ def _decode_wire_members(
         raw = template.get(key)
         if not isinstance(raw, str):
             continue
-        try:
-            decoded = json.loads(raw)
-        except (ValueError, RecursionError) as error:
-            reason = getattr(error, "msg", type(error).__name__)
-            message = f"'{key}' is a string but not valid JSON ({reason})."
+        decoded, problem = _decode_wire(raw)
+        if problem is not None:
+            message = f"'{key}' is a string but not valid JSON ({problem})."
             found.append((INVALID_JSON_STRING, Finding(join("", key), message)))
             continue
         if data is template:
             data = dict(template)
         data[key] = decoded  # type: ignore[index]  # data is the dict copy made above
     return data, found
+
+
+def _decode_wire(raw: str) -> tuple[Any, str | None]:
+    """A wire-form string decoded under the loader's limits, or why it cannot be.
+
+    It goes through the same JSON loader as a file (depth, size, duplicate keys,
+    non-finite numbers, lone surrogates), so a string cannot smuggle in what a
+    file could not.
+    """
+    from chatapp_lint.loader import load_bytes
+
+    document = load_bytes(raw.encode("utf-8", "surrogatepass"), "json")
+    if document.problems:
+        return None, document.problems[0].message.rstrip(".")
+    return document.value, None
 
 
 def _internal_error(what: str, pointer: str, error: Exception) -> tuple[Rule, Finding]:

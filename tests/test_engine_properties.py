@@ -18,7 +18,7 @@ from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.rules._base import Scope
 from chatapp_lint.selection import Selection
 from chatapp_lint.strategies import valid_templates
-from tests import breakages_fields, breakages_lifecycle
+from tests import breakages_fields, breakages_lifecycle, test_hostile
 from tests.breakages import BREAKAGES as CORE_BREAKAGES
 from tests.breakages import Breakage
 
@@ -26,6 +26,7 @@ BREAKAGES = (
     *CORE_BREAKAGES,
     *breakages_fields.BREAKAGES,
     *breakages_lifecycle.BREAKAGES,
+    *test_hostile.BREAKAGES,
 )
 
 UNBREAKABLE = {"SC006", "IN001"}  # no template data reaches them (see their docs)

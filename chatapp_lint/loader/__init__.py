@@ -38,6 +38,7 @@ _SUFFIXES: dict[str, Kind] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 _TOO_LARGE = f"The file is over {MAX_FILE_BYTES // (1024 * 1024)} MiB and is not read."
 _BLANK = "The file is empty: it holds nothing but blank space, if anything."
 _JSON_WHITESPACE = b" \t\r\n"
+_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no FIFOs
 
 
 def sniff_kind(data: bytes) -> Kind:
@@ -94,10 +95,16 @@ def _read(path: Path) -> bytes | None:
     if str(path) == STDIN:
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     else:
-        with path.open("rb") as stream:
+        # Opened without blocking: opening a named pipe (a FIFO called x.json in a
+        # linted folder) would otherwise wait forever for a writer. Reads block
+        # again, so a pipe that has a writer is read to its end like a file.
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
+        with os.fdopen(descriptor, "rb") as stream:
+            if _NONBLOCK:
+                os.set_blocking(descriptor, True)
             # A regular file's size is known without reading it; a pipe's is not,
             # so reading stops one byte past the limit.
-            size = _size(stream.fileno())
+            size = _size(descriptor)
             if size is not None and size > MAX_FILE_BYTES:
                 return None
             data = stream.read(MAX_FILE_BYTES + 1)

@@ -11,7 +11,8 @@ import re
 from typing import Final
 
 MARKER: Final = "chatapp-lint:"
-_COMMENT: Final = re.compile(r"#\s*chatapp-lint:\s*disable=([A-Za-z0-9_,\s-]+?)\s*$")
+_COMMENT: Final = re.compile(r"#\s*chatapp-lint:\s*disable=")
+_NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def disabled_lines(text: str) -> dict[int, frozenset[str]]:
@@ -22,12 +23,7 @@ def disabled_lines(text: str) -> dict[int, frozenset[str]]:
     pending: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        match = _COMMENT.search(line)
-        codes = (
-            {c.strip() for c in match.group(1).split(",") if c.strip()}
-            if match
-            else set()
-        )
+        codes = _codes(line)
         if stripped.startswith("#"):
             pending |= codes
             continue
@@ -38,3 +34,12 @@ def disabled_lines(text: str) -> dict[int, frozenset[str]]:
             result[number] = frozenset(silenced)
         pending = set()
     return result
+
+
+def _codes(line: str) -> set[str]:
+    """The names after `disable=`, split on commas (no regex that can backtrack)."""
+    match = _COMMENT.search(line)
+    if match is None:
+        return set()
+    names = (part.strip() for part in line[match.end() :].split(","))
+    return {name for name in names if _NAME.fullmatch(name)}

@@ -12,7 +12,12 @@ import math
 import re
 from typing import Any
 
-from chatapp_lint.loader.limits import MAX_DEPTH
+from chatapp_lint.loader.limits import (
+    MAX_DEPTH,
+    MAX_ITEMS,
+    MAX_POINTER_CHARS,
+    MAX_VALUES,
+)
 from chatapp_lint.loader.sourcemap import (
     START,
     Document,
@@ -30,6 +35,33 @@ _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _BRACKET = re.compile(rf"{_STRING}|[\[\]{{}}]")
 _OPENERS = frozenset("[{")
 _CLOSERS = frozenset("]}")
+# One string, or an unterminated one up to the end of the text. Possessive, and
+# always consuming, so that a hostile text of quotes and backslashes scans in
+# linear time.
+_STRING_SCAN = re.compile(r'"(?:[^"\\]++|\\.?)*+(?:"|\Z)', re.DOTALL)
+_SPACES = re.compile(r"[ \t\r\n]+")
+# `json` decodes `\ud800` alone to a code point that is no character: it cannot be
+# written as UTF-8, so the API cannot take it and a report could not print it.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TOO_MANY_VALUES = f"The document holds more than {MAX_VALUES:,} values."
+_TOO_MANY_ITEMS = f"A list or object holds more than {MAX_ITEMS:,} items."
+# Parsing is cheap up to ten times the limit (a few dozen megabytes), so such a
+# text is parsed and a more telling limit (depth, say) can be reported; beyond,
+# the text is refused unparsed.
+_PARSED_VALUES = 10 * MAX_VALUES
+_TOO_LONG_PATH = (
+    f"The path to a value (its JSON Pointer) is over {MAX_POINTER_CHARS:,} characters."
+)
+
+
+class _Refused(Exception):  # noqa: N818 - a refusal reported as FL009
+    """Raised for a container over a limit, with the message and its pointer."""
+
+    def __init__(self, message: str, pointer: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pointer = pointer
 
 
 class _Unreadable:
@@ -73,6 +105,8 @@ class _Hooks:
 
 def load_json(text: str) -> Document:
     """Load a JSON text (decoded, without a BOM, not blank) into a `Document`."""
+    if _values_above(text, _PARSED_VALUES):
+        return failed("FL009", _TOO_MANY_VALUES)
     hooks = _Hooks()
     try:
         value = _parse(text, hooks)
@@ -82,6 +116,22 @@ def load_json(text: str) -> Document:
     except RecursionError:
         return _too_deep(text)
     return _checked(text, value, hooks)
+
+
+def _values_above(text: str, limit: int) -> bool:
+    """Whether the text holds more values than `limit`, decided before parsing.
+
+    A JSON text holds one value more than it has commas and non-empty containers.
+    Counting the characters over the whole text is fast and can only overcount
+    (a comma inside a string), so the exact count, with strings and blank space
+    taken out, is only needed for the rare text that the fast count puts above.
+    """
+    fast = 1 + text.count(",") + text.count("[") + text.count("{")
+    if fast <= limit:
+        return False
+    bare = _SPACES.sub("", _STRING_SCAN.sub('""', text))
+    containers = bare.count("[") + bare.count("{") - bare.count("[]") - bare.count("{}")
+    return 1 + bare.count(",") + containers > limit
 
 
 def _parse(text: str, hooks: _Hooks) -> Any:
@@ -103,7 +153,21 @@ def _checked(text: str, value: Any, hooks: _Hooks) -> Document:
             return Document(value, source_map, ())
         where = source_map.position("") or START
         return Document(None, source_map, (FileProblem("FL011", message, "", where),))
-    bad = _unreadable_values(value)
+    if _SURROGATE_ESCAPE.search(text):
+        lone = _lone_surrogate(value)
+        if lone is not None:
+            pointer, at_key, code_point = lone
+            where = source_map.position(pointer, key=at_key) or START
+            message = (
+                f"The text holds a lone surrogate (\\u{code_point:04x}), which is not "
+                "a character and cannot be written as UTF-8."
+            )
+            return failed("FL002", message, where)
+    try:
+        bad = _unreadable_values(value)
+    except _Refused as refused:
+        where = source_map.position(refused.pointer) or START
+        return failed("FL009", refused.message, where)
     if bad is None:
         return _too_deep(text)
     problems = [
@@ -128,12 +192,27 @@ def _duplicates(source_map: JsonSourceMap) -> list[FileProblem]:
 
 
 def _unreadable_values(root: Any) -> list[tuple[str, str]] | None:
-    """Replace unreadable numbers by None, noting where; None if nested too deep."""
+    """Replace unreadable numbers by None, noting where; None if nested too deep.
+
+    Raises `_Refused` for more values than the limit, a list or object longer
+    than the limit, or member names that make a path longer than the limit
+    (escaping aside).
+    """
     found: list[tuple[str, str]] = []
     stack: list[tuple[Any, str, int]] = [(root, "", 1)]
+    values = 1
     while stack:
         container, pointer, depth = stack.pop()
+        values += len(container)
+        if values > MAX_VALUES:
+            raise _Refused(_TOO_MANY_VALUES, "")
+        if len(container) > MAX_ITEMS:
+            raise _Refused(_TOO_MANY_ITEMS, pointer)
         is_object = isinstance(container, dict)
+        # An index adds a few characters; only a member name can be long.
+        longest = max(map(len, container), default=0) if is_object else 0
+        if len(pointer) + 1 + longest > MAX_POINTER_CHARS:
+            raise _Refused(_TOO_LONG_PATH, pointer)
         items = container.items() if is_object else enumerate(container)
         for name, item in items:
             if isinstance(item, dict | list):
@@ -144,6 +223,31 @@ def _unreadable_values(root: Any) -> list[tuple[str, str]] | None:
                 found.append((join(pointer, name), message))
                 container[name] = None
     return found
+
+
+def _lone_surrogate(root: Any) -> tuple[str, bool, int] | None:
+    """The pointer of the first key or string with a lone surrogate, and the code point.
+
+    The boolean says whether it is in the member's name rather than its value.
+    Only called when the text has such an escape, so the common path stays free.
+    """
+    stack: list[tuple[Any, str, bool]] = [(root, "", False)]
+    while stack:
+        value, pointer, is_key = stack.pop()
+        if isinstance(value, str):
+            found = _SURROGATE.search(value)
+            if found is not None:
+                return pointer, is_key, ord(found.group())
+            continue
+        members: list[tuple[Any, str, bool]] = []
+        if isinstance(value, dict):
+            for name, item in value.items():
+                at = join(pointer, name)
+                members += [(name, at, True), (item, at, False)]
+        elif isinstance(value, list):
+            members = [(item, join(pointer, i), False) for i, item in enumerate(value)]
+        stack += reversed(members)  # popped in the order they are written
+    return None
 
 
 def _unreadable(value: Any) -> str | None:

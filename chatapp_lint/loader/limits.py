@@ -20,6 +20,32 @@ Python's `json` recurses once per level and raises `RecursionError` near a
 thousand, so the limit also keeps every walk of the document far from the stack.
 """
 
+MAX_VALUES: Final = 100_000
+"""Most values in one file: objects, lists, strings, numbers, booleans and nulls (FL009).
+
+A template holds about a hundred, so a file of a thousand templates stays below.
+Counted before JSON is parsed and as YAML is read: a parsed value costs tens of
+bytes or more, so 64 MiB of `[[],[],...]` would otherwise build 20 million lists
+and take gigabytes, and every value is something the checks walk.
+"""
+
+MAX_ITEMS: Final = 1_000
+"""Most items in one list, or members in one object, the root list included (FL009).
+
+A template has a handful of components, at most ten buttons and ten cards. Some
+checks compare the items of a list with each other, so a list of tens of
+thousands would take minutes; a file with more than a thousand templates is best
+split in several files.
+"""
+
+MAX_POINTER_CHARS: Final = 1_024
+"""Longest path to a value, as a JSON Pointer of member names and indexes (FL009).
+
+Real paths are under a hundred characters. Where a value is, and where each
+problem is reported, is kept by its path; long member names repeated on every
+path below them would otherwise make a file of kilobytes take gigabytes.
+"""
+
 MAX_ALIAS_NODES: Final = 10_000
 """Most values that YAML aliases may add to a document, counted over all aliases.
 

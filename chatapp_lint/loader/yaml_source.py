@@ -24,7 +24,13 @@ from yaml.events import (
 )
 
 from chatapp_lint.loader import yaml_core as core
-from chatapp_lint.loader.limits import MAX_ALIAS_NODES, MAX_DEPTH
+from chatapp_lint.loader.limits import (
+    MAX_ALIAS_NODES,
+    MAX_DEPTH,
+    MAX_ITEMS,
+    MAX_POINTER_CHARS,
+    MAX_VALUES,
+)
 from chatapp_lint.loader.sourcemap import (
     Document,
     EntryMap,
@@ -41,7 +47,11 @@ from chatapp_lint.pointer import join
 _Entry = tuple[str, Position | None, Position]
 _KEY_TAGS = (None, "!", core.STR, *core.PATTERNS)
 _DEFINING = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
+_NODES = (*_DEFINING, AliasEvent)
 _EMPTY = "The file holds no YAML document: it is empty or only comments."
+_TOO_LONG_PATH = (
+    f"The path to a value (its JSON Pointer) is over {MAX_POINTER_CHARS:,} characters."
+)
 
 
 @attrs.define
@@ -82,6 +92,7 @@ class _Builder:
     open: set[str] = attrs.Factory(set)  # anchors whose node is not finished yet
     expanded: int = 0  # values added by aliases so far
     skipping: int = 0  # depth inside a node being passed over
+    values: int = 0  # values read so far, those passed over included
 
     def feed(self, event: Event) -> None:
         frame = self.stack[-1] if self.stack else None
@@ -106,8 +117,21 @@ class _Builder:
     def _report(self, code: str, message: str, pointer: str, at: Position) -> None:
         self.problems.append(FileProblem(code, message, pointer, at))
 
+    def _count(self, event: Event) -> None:
+        """Count a value before it is built (keys are not values, as in JSON).
+
+        libyaml streams events, so stopping here bounds memory and time however
+        large the file is; nodes passed over count too, since reading them costs.
+        """
+        self.values += 1
+        if self.values > MAX_VALUES:
+            message = f"The document holds more than {MAX_VALUES:,} values."
+            raise Stop("FL009", message, core.where(event))
+
     def _skip(self, event: Event) -> None:
         """Pass over one node (a refused key or tagged value) and all it contains."""
+        if isinstance(event, _NODES):
+            self._count(event)
         if isinstance(event, _DEFINING) and event.anchor is not None:
             self.anchors[event.anchor] = _UNSUPPORTED
         if isinstance(event, CollectionEndEvent):
@@ -147,6 +171,7 @@ class _Builder:
         frame.key, frame.key_position = key, position
 
     def _value(self, frame: _Frame | None, event: Event) -> None:
+        self._count(event)
         position = core.where(event)
         if frame is None:
             pointer, key_position = "", None
@@ -154,6 +179,11 @@ class _Builder:
             pointer, key_position = join(frame.pointer, frame.key), frame.key_position
         else:
             pointer, key_position = join(frame.pointer, len(frame.container)), None
+        if frame is not None:
+            _check_items(frame, position)
+        if len(pointer) > MAX_POINTER_CHARS:
+            # Every value below would repeat this path in the source map.
+            raise Stop("FL009", _TOO_LONG_PATH, key_position or position)
         self.entries.append((pointer, key_position, position))
         if isinstance(event, ScalarEvent):
             value = self._scalar(event, pointer, position)
@@ -217,6 +247,14 @@ class _Builder:
             self.open.discard(frame.anchor)
             below = self.entries[frame.start :]
             self.anchors[frame.anchor] = _Anchor(frame.container, frame.pointer, below)
+
+
+def _check_items(frame: _Frame, position: Position) -> None:
+    """Refuse a list or mapping about to grow past the limit (a repeated key does not)."""
+    grows = frame.key is None or frame.key not in frame.container
+    if grows and len(frame.container) >= MAX_ITEMS:
+        message = f"A list or object holds more than {MAX_ITEMS:,} items."
+        raise Stop("FL009", message, position)
 
 
 def load_yaml(text: str) -> Document:

@@ -13,9 +13,21 @@ def render(report: Report) -> str:
 def violation_lines(report: Report) -> list[str]:
     """`FILE:LINE:COLUMN: CODE [severity] message`, one per violation."""
     return [
-        f"{v.file}:{v.line}:{v.column}: {v.code} [{v.severity}] {v.message}"
+        f"{_display(v.file)}:{v.line}:{v.column}: {v.code} [{v.severity}] {v.message}"
         for v in report.violations
     ]
+
+
+def _display(file: str | None) -> str:
+    """A file name with control characters escaped.
+
+    A newline in a file name would otherwise start a line that reads like a
+    report of its own.
+    """
+    name = file or ""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def summary(report: Report) -> str:

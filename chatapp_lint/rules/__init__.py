@@ -11,6 +11,7 @@ from chatapp_lint.rules import (
     button_fields,
     buttons,
     carousel,
+    characters,
     components,
     deprecated,
     engine_codes,
@@ -46,6 +47,7 @@ ALL_RULES: Final[tuple[Rule, ...]] = (
     *variables.RULES,
     *deprecated.RULES,
     *across.RULES,
+    *characters.RULES,
 )
 
 _BY_CODE: Final = {rule.code: rule for rule in ALL_RULES}

@@ -10,6 +10,7 @@ import attrs
 
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import Rule, reserved
+from chatapp_lint.schema import shorten
 
 
 @attrs.frozen
@@ -46,10 +47,11 @@ def _content(data: Mapping[str, Any]) -> tuple[str, str] | None:
     texts = {"BODY": "", "FOOTER": ""}
     pointer = None
     for index, component in enumerate(components):
-        if isinstance(component, dict) and component.get("Type") in texts:
+        kind = component.get("Type") if isinstance(component, dict) else None
+        if isinstance(kind, str) and kind in texts:
             text = component.get("Text")
-            texts[component["Type"]] = text.strip() if isinstance(text, str) else ""
-            if component["Type"] == "BODY":
+            texts[kind] = text.strip() if isinstance(text, str) else ""
+            if kind == "BODY":
                 pointer = f"/Components/{index}/Text"
     if pointer is None or not texts["BODY"]:
         return None
@@ -81,7 +83,7 @@ def duplicate_name_language(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
                 entry,
                 Finding(
                     "/Name",
-                    f"Name {entry.name!r} in {entry.language} is already used by "
+                    f"Name '{shorten(entry.name)}' in {shorten(entry.language or '')} is already used by "
                     f"{_where(earlier)}.",
                 ),
             )

@@ -247,7 +247,7 @@ def authentication_button_type(t: TemplateView, b: Node) -> Iterator[Finding]:
     if b.type is not None and b.type not in AUTH_BUTTON_TYPES:
         yield Finding(
             b.at("Type"),
-            f"AUTHENTICATION buttons are COPY_CODE, ONE_TAP or ZERO_TAP, not {b.type}.",
+            f"AUTHENTICATION buttons are COPY_CODE, ONE_TAP or ZERO_TAP, not {shorten(b.type)}.",
         )
 
 

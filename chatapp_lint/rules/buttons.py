@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, misplaced
+from chatapp_lint.schema import shorten
 
 MAX_BUTTONS = 10
 MAX_PHONE_BUTTONS = 1
@@ -460,7 +461,7 @@ def autofill_button_outside_authentication(
     if t.category_known and t.category != "AUTHENTICATION":
         yield Finding(
             b.at("Type"),
-            f"{b.type} buttons are only allowed in AUTHENTICATION templates.",
+            f"{shorten(b.type)} buttons are only allowed in AUTHENTICATION templates.",
         )
 
 

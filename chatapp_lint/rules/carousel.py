@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, too_long
+from chatapp_lint.schema import shorten
 
 MAX_CARD_BUTTONS = 2
 CARD_COUNT = (2, 10)
@@ -68,7 +69,7 @@ def carousel_header_formats_differ(t: TemplateView, root: Node) -> Iterator[Find
         if isinstance(kind, str) and kind != first:
             yield Finding(
                 header.at("Format"),
-                f"Every carousel card header must have the same Format: {first}, not {kind}.",
+                f"Every carousel card header must have the same Format: {shorten(first)}, not {shorten(kind)}.",
             )
 
 

@@ -18,10 +18,11 @@ UNREADABLE_FILE = reserved(
 NOT_UTF8 = reserved(
     "FL002",
     "not-utf8",
-    """The file is not valid UTF-8.
+    """The file is not valid UTF-8, or escapes a lone surrogate (`"\\ud800"`).
 
     Why: templates are UTF-8 text (a byte-order mark is accepted); other bytes are
-    reported at the line and column of the first one that does not decode.
+    reported at the line and column of the first one that does not decode, and a
+    JSON escape of half a surrogate pair names no character at all.
 
     Source: CONTRACT.md (input files are UTF-8).
     """,
@@ -90,9 +91,14 @@ TOO_DEEP = reserved(
 FILE_TOO_LARGE = reserved(
     "FL009",
     "file-too-large",
-    """The file is larger than the limit (64 MiB) and is not read.
+    """The file is larger than a limit: 64 MiB, 100,000 values, 1,000 items in one
+    list or object, or a 1,024-character path to a value.
 
-    Source: the linter's limits (README).
+    Why: each limit is far above what templates need, and keeps a generated or
+    hostile file from taking minutes and gigabytes; the other files are still
+    linted. Split a file of more than 1,000 templates into several.
+
+    Source: the linter's limits (README, SECURITY.md).
     """,
 )
 NON_FINITE_NUMBER = reserved(

@@ -8,6 +8,7 @@ from typing import Final
 
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import BOTH, VIBER, WHATSAPP, Node, TemplateView, rule
+from chatapp_lint.schema import shorten
 
 MAX_NAME_LENGTH: Final = 512
 _NAME = re.compile(r"[a-z0-9_]+")
@@ -130,7 +131,7 @@ def _name_message(what: str, name: str) -> str:
         return f"{what} cannot be empty."
     return (
         f"{what} may only hold lower-case letters, digits and underscores "
-        f"(try {_suggest(name)!r})."
+        f"(try '{shorten(_suggest(name))}')."
     )
 
 
@@ -176,7 +177,8 @@ def language_hyphen(t: TemplateView, root: Node) -> Iterator[Finding]:
     fix = _hyphen_fix(language) if language else None
     if fix is not None:
         yield Finding(
-            root.at("Language"), f"Write the language code {fix!r}, not {language!r}."
+            root.at("Language"),
+            f"Write the language code {fix!r}, not '{shorten(language)}'.",
         )
 
 
@@ -211,7 +213,7 @@ def language_unknown(t: TemplateView, root: Node) -> Iterator[Finding]:
         return
     yield Finding(
         root.at("Language"),
-        f"{language!r} is not a WhatsApp template language code (such as en_US or pt_BR).",
+        f"'{shorten(language)}' is not a WhatsApp template language code (such as en_US or pt_BR).",
     )
 
 
@@ -251,7 +253,7 @@ def language_not_offered_by_service(t: TemplateView, root: Node) -> Iterator[Fin
         return  # LG002 already reports it as an error
     yield Finding(
         root.at("Language"),
-        f"{language!r} is not on the service's list of language codes; it may be refused.",
+        f"'{shorten(language)}' is not on the service's list of language codes; it may be refused.",
     )
 
 

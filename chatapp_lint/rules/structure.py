@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import Node, Scope, TemplateView, reserved, rule
+from chatapp_lint.schema import shorten
 
 MISSING_MEMBER = reserved(
     "SC001",
@@ -113,7 +114,7 @@ def buttons_outside_buttons_component(t: TemplateView, c: Node) -> Iterator[Find
     if c.type != "BUTTONS" and c.has("Buttons") and c.type is not None:
         yield Finding(
             c.at("Buttons"),
-            f"'Buttons' is only read on a BUTTONS component, not on {c.type}.",
+            f"'Buttons' is only read on a BUTTONS component, not on {shorten(c.type)}.",
         )
 
 

@@ -170,7 +170,7 @@ def unused_sample(t: TemplateView, root: Node) -> Iterator[Finding]:
     for key in t.example or {}:
         if key not in names:
             yield Finding(
-                root.at("Example", key), f"No text uses $({key}).", at_key=True
+                root.at("Example", key), f"No text uses $({shorten(key)}).", at_key=True
             )
 
 

@@ -64,7 +64,10 @@ def viber_component_type(t: TemplateView, c: Node) -> Iterator[Finding]:
         Components:
           - {Type: BODY, Text: New arrivals are in store this week. Come and see them.}
     """
-    yield Finding(c.at("Type"), f"Viber templates cannot have a {c.type} component.")
+    yield Finding(
+        c.at("Type"),
+        f"Viber templates cannot have a {shorten(c.type or '')} component.",
+    )
 
 
 @rule("VB002", "viber-too-many-buttons", channels=VIBER)
@@ -131,7 +134,9 @@ def viber_button_type(t: TemplateView, b: Node) -> Iterator[Finding]:
               - {Type: URL, Text: Shop now, Url: "https://shop.example.com/new"}
     """
     if b.type is not None and b.type != "URL":
-        yield Finding(b.at("Type"), f"Viber buttons must be of type URL, not {b.type}.")
+        yield Finding(
+            b.at("Type"), f"Viber buttons must be of type URL, not {shorten(b.type)}."
+        )
 
 
 @rule(

@@ -1,0 +1,124 @@
+"""Characters: what may appear in the texts a customer or a reviewer reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from chatapp_lint.model import Finding
+from chatapp_lint.rules._base import Node, TemplateView, rule
+
+# Unicode's control characters (general category Cc: C0, DEL and C1) except tab
+# and line feed, and a carriage return except where it ends a line before a line
+# feed: "\r\n" is how Windows tools write a line break, and it renders as one.
+CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+# The same, split in two: a bare character class and a pattern that starts with
+# a literal each scan a long text several times faster than the alternation.
+_NOT_CR: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LONE_CR: Final = re.compile(r"\r(?!\n)")
+# Names for the control characters people meet; the others are named by code.
+_NAMES: Final = {
+    0x00: "null",
+    0x07: "bell",
+    0x08: "backspace",
+    0x0B: "vertical tab",
+    0x0C: "form feed",
+    0x0D: "carriage return without a line feed",
+    0x1B: "escape",
+    0x7F: "delete",
+    0x85: "next line",
+}
+# The members whose text reaches the customer's screen, per kind of object.
+_COMPONENT_TEXTS: Final = ("Text", "Caption", "FileName")
+_BUTTON_TEXTS: Final = ("Text", "AutofillText")
+
+
+@rule("TX001", "control-characters")
+def control_characters(t: TemplateView, root: Node) -> Iterator[Finding]:
+    r"""A text or a sample holds a control character other than a line break or a tab.
+
+    Why: control characters have no visible form: a phone shows them as nothing
+    or as a box, a reviewer cannot see them in the console, and nobody types them
+    on purpose (they come from copying out of terminals, PDFs and spreadsheets).
+    Newline and tab are allowed, and so is a carriage return that ends a line
+    before a line feed ("\r\n", a Windows line break); a carriage return on its
+    own is not, since screens disagree on what it does. Checked in the texts the
+    customer reads (component `Text`, `Caption` and `FileName`, button `Text` and
+    `AutofillText`, on carousel cards too) and in the `Example` samples the
+    reviewer reads. The report names the character by its code point and never
+    prints it.
+
+    Source: The Unicode Standard, section 23.1 Control Codes (control codes have
+    no visible form; what they do is left to the program that reads them).
+
+    Fails:
+        TemplateType: WHATSAPP
+        Name: order_update
+        Language: en_US
+        Category: UTILITY
+        Components:
+          - {Type: BODY, Text: "Your order has shipped\a and arrives tomorrow."}
+
+    Passes:
+        TemplateType: WHATSAPP
+        Name: order_update
+        Language: en_US
+        Category: UTILITY
+        Components:
+          - {Type: BODY, Text: "Your order has shipped.\r\nIt arrives tomorrow."}
+    """
+    groups = (
+        (t.components, _COMPONENT_TEXTS),
+        (t.buttons, _BUTTON_TEXTS),
+        (t.card_components, _COMPONENT_TEXTS),
+        (t.card_buttons, _BUTTON_TEXTS),
+    )
+    for nodes, keys in groups:
+        for node in nodes:
+            for key in keys:
+                yield from _check(node.text(key), node.at(key), f"'{key}'")
+    for name, sample in (t.example or {}).items():
+        if isinstance(name, str):
+            yield from _check(
+                sample if isinstance(sample, str) else None,
+                root.at("Example", name),
+                "The sample",
+            )
+
+
+def _check(text: str | None, pointer: str, what: str) -> Iterator[Finding]:
+    """One finding for the first control character in `text`, counting the rest.
+
+    One per member, however many it holds, so that a hostile text of millions of
+    them gives one line. The count is what removing them all takes off the
+    length: one pass at C speed, where a list of matches could take gigabytes.
+    """
+    if not text:
+        return
+    found = first_control(text)
+    if found is None:
+        return
+    more = len(text) - len(CONTROL.sub("", text)) - 1
+    also = f" (and {more:,} more)" if more else ""
+    yield Finding(
+        pointer,
+        f"{what} holds {describe(found.group())} at character {found.start() + 1:,}"
+        f"{also}; remove it: it is invisible or garbled on the customer's screen.",
+    )
+
+
+def first_control(text: str) -> re.Match[str] | None:
+    """The first match of `CONTROL` in the text, found the fast way."""
+    matches = [_NOT_CR.search(text), _LONE_CR.search(text) if "\r" in text else None]
+    return min((m for m in matches if m), key=lambda m: m.start(), default=None)
+
+
+def describe(character: str) -> str:
+    """The character as `U+0007 (bell)`: named, never echoed."""
+    code = ord(character[0])
+    name = _NAMES.get(code, "a control character")
+    return f"U+{code:04X} ({name})"
+
+
+RULES = (control_characters,)
