@@ -50,7 +50,7 @@ class Ignore:
             return False
         if self.pointer is not None and not _below(violation.pointer, self.pointer):
             return False
-        return any(_names(violation, code) for code in self.codes)
+        return any(names(violation, code) for code in self.codes)
 
 
 @attrs.frozen
@@ -204,7 +204,8 @@ def _below(pointer: str, prefix: str) -> bool:
     return pointer == prefix or pointer.startswith(prefix.rstrip("/") + "/")
 
 
-def _names(violation: Violation, pattern: str) -> bool:
+def names(violation: Violation, pattern: str) -> bool:
+    """Whether a code, code prefix, slug or `ALL` names the violation's rule."""
     return pattern in {"ALL", violation.rule} or violation.code.startswith(
         pattern.upper()
     )

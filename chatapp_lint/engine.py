@@ -67,7 +67,7 @@ def lint(
     The violations carry no file, line or column; their pointers locate them.
     """
     chosen = selection or default_selection()
-    found = _check_root(template, chosen)
+    found, _ = _check_root(template, chosen)
     violations = [
         _violation(rule, f, chosen, file=None, template=0, position=None)
         for rule, f in found
@@ -80,6 +80,15 @@ def check_template(
 ) -> list[tuple[Rule, Finding]]:
     """The findings of the schema and every enabled rule on one template."""
     data, found = _decode_wire_members(template)
+    return _check_decoded(data, found, selection)
+
+
+def _check_decoded(
+    data: Mapping[str, Any],
+    found: list[tuple[Rule, Finding]],
+    selection: Selection,
+) -> list[tuple[Rule, Finding]]:
+    """`check_template` once the wire-form members are decoded (with their findings)."""
     try:
         found += [(by_code(code), f) for code, f in schema_findings(data)]
     except Exception as error:  # noqa: BLE001 - a crash must not hide the rules' findings
@@ -129,9 +138,8 @@ def lint_document(
     source_map = document.source_map
     templates = list(_templates(document.value))
     for index, prefix, template in templates:
-        found = _check_root(template, chosen)
-        if seen is not None and isinstance(template, Mapping):
-            data = _decode_wire_members(template)[0]
+        found, data = _check_root(template, chosen)
+        if seen is not None and data is not None:
             seen.append((Seen.of(file, index, data), source_map, prefix))
         for rule, finding in found:
             position = _locate(
@@ -153,11 +161,9 @@ def _disabled_inline(
     violation: Violation, disabled: Mapping[int, frozenset[str]]
 ) -> bool:
     """Whether a `# chatapp-lint: disable=...` comment silences the violation."""
-    names = disabled.get(violation.line or 0, frozenset())
-    return any(
-        name in {"ALL", violation.rule} or violation.code.startswith(name.upper())
-        for name in names
-    )
+    from chatapp_lint.config import names
+
+    return any(names(violation, n) for n in disabled.get(violation.line or 0, ()))
 
 
 def lint_paths(
@@ -217,11 +223,14 @@ def _across_templates(
             )
 
 
-def _check_root(value: object, selection: Selection) -> list[tuple[Rule, Finding]]:
-    """A template's findings, or one saying that the value is not a template."""
+def _check_root(
+    value: object, selection: Selection
+) -> tuple[list[tuple[Rule, Finding]], Mapping[str, Any] | None]:
+    """A template's findings and its decoded data, or a finding that it is none."""
     if isinstance(value, Mapping):
-        return check_template(value, selection)
-    return [(INVALID_ROOT, Finding("", _root_message(value)))]
+        data, found = _decode_wire_members(value)
+        return _check_decoded(data, found, selection), data
+    return [(INVALID_ROOT, Finding("", _root_message(value)))], None
 
 
 def _templates(root: Any) -> Iterator[tuple[int, str, Any]]:

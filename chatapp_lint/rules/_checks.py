@@ -51,3 +51,16 @@ def whole_number(value: object) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return None
+
+
+def required(node: Node, key: str, message: str) -> Iterator[Finding]:
+    """A finding when the member `key` is missing (at the object) or a blank string.
+
+    A member of another type (null, a number) is left to the schema's SC003.
+    """
+    if key not in node.value:
+        yield Finding(node.pointer, message)
+        return
+    value = node.value[key]
+    if isinstance(value, str) and not value.strip():
+        yield Finding(node.at(key), message)

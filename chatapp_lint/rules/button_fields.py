@@ -8,10 +8,9 @@ from urllib.parse import urlsplit
 
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
-from chatapp_lint.rules._checks import beyond, too_long
+from chatapp_lint.rules._checks import beyond, required, too_long
 from chatapp_lint.rules._variables import VARIABLE
 from chatapp_lint.rules.buttons import MAX_BUTTONS
-from chatapp_lint.rules.components import required
 from chatapp_lint.schema import shorten
 
 MAX_LABEL: Final = 25

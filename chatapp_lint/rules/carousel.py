@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
-from chatapp_lint.rules._checks import beyond, too_long
+from chatapp_lint.rules._checks import beyond, required, too_long
 from chatapp_lint.schema import shorten
 
 MAX_CARD_BUTTONS = 2
@@ -154,14 +154,6 @@ def _well_formed(card: Node, parts: list[Node]) -> bool:
     )
 
 
-def _missing_or_blank(node: Node, key: str, message: str) -> Iterator[Finding]:
-    """At the object when `key` is missing, at the member when it is a blank string."""
-    if key not in node.value:
-        yield Finding(node.pointer, message)
-    elif isinstance(node.value[key], str) and not node.value[key].strip():
-        yield Finding(node.at(key), message)
-
-
 @rule(
     "CR003",
     "carousel-card-count",
@@ -276,7 +268,7 @@ def carousel_card_header(t: TemplateView, root: Node) -> Iterator[Finding]:
             yield Finding(
                 header.pointer, "A carousel card HEADER needs Format IMAGE or VIDEO."
             )
-        yield from _missing_or_blank(
+        yield from required(
             header, "Url", "A carousel card HEADER needs the Url of its image or video."
         )
 
@@ -337,9 +329,7 @@ def carousel_card_body(t: TemplateView, root: Node) -> Iterator[Finding]:
                 "This carousel card needs a BODY, as other cards of the carousel have.",
             )
         else:
-            yield from _missing_or_blank(
-                body, "Text", "A carousel card BODY needs Text."
-            )
+            yield from required(body, "Text", "A carousel card BODY needs Text.")
 
 
 @rule(

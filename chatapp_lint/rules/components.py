@@ -7,23 +7,11 @@ from typing import Final
 
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
+from chatapp_lint.rules._checks import required
 
 # The component types a WhatsApp template holds at most once, in the API's order.
 SINGLE_COMPONENTS: Final = ("HEADER", "BODY", "FOOTER", "BUTTONS", "LIMITED_TIME_OFFER")
 COMPONENT_TYPES: Final = frozenset({*SINGLE_COMPONENTS, "CAROUSEL"})
-
-
-def required(node: Node, key: str, message: str) -> Iterator[Finding]:
-    """A finding when the member `key` is missing (at the object) or a blank string.
-
-    A member of another type (null, a number) is left to the schema's SC003.
-    """
-    if key not in node.value:
-        yield Finding(node.pointer, message)
-        return
-    value = node.value[key]
-    if isinstance(value, str) and not value.strip():
-        yield Finding(node.at(key), message)
 
 
 @rule("CP003", "body-missing", channels=WHATSAPP)

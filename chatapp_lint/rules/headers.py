@@ -9,9 +9,8 @@ from urllib.parse import urlsplit
 
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
-from chatapp_lint.rules._checks import misplaced
+from chatapp_lint.rules._checks import misplaced, required
 from chatapp_lint.rules._variables import VARIABLE
-from chatapp_lint.rules.components import required
 from chatapp_lint.schema import shorten
 
 MEDIA_FORMATS: Final = ("IMAGE", "DOCUMENT", "VIDEO")
