@@ -12,12 +12,16 @@ as an internal error (status 2) rather than a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import sys
-from collections.abc import Callable
-from typing import Any
+
+# Not `from typing import ...`: importing typing (or contextlib and signal, which
+# pull in enum) here would cost `--version` a third of bare Python's start-up;
+# the functions off that path import what they need.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 EXIT_INTERNAL = 2
 EXIT_INTERRUPTED = 130
@@ -37,7 +41,12 @@ def main(argv: list[str] | None = None) -> None:
 def _version() -> int:
     from chatapp_lint._version import __version__
 
-    return _guarded(lambda: _write(f"chatapp-lint {__version__}\n"))
+    _reopen_closed_streams()
+    try:
+        return _write(f"chatapp-lint {__version__}\n")
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OUTPUT_LOST
 
 
 def _write(text: str) -> int:
@@ -48,6 +57,11 @@ def _write(text: str) -> int:
 
 def _run(args: list[str]) -> int:
     def lint() -> int:
+        from chatapp_lint.plain import plain_lint
+
+        status = plain_lint(args)
+        if status is not None:
+            return status
         from chatapp_lint.commands import run
 
         return run(args)
@@ -57,6 +71,8 @@ def _run(args: list[str]) -> int:
 
 def _guarded(work: Callable[[], int]) -> int:
     """Run `work` with Ctrl-C, a closed pipe and any crash turned into a status."""
+    import signal
+
     _reopen_closed_streams()
     # Ctrl-C stays Python's KeyboardInterrupt, so that code which cleans up on it
     # (`send` records the template it was sending) still does.
@@ -85,10 +101,15 @@ def _guarded(work: Callable[[], int]) -> int:
 
 
 def _ignore_interrupts() -> None:
+    import signal
+
     _set_interrupt_handler(signal.SIG_IGN)
 
 
 def _set_interrupt_handler(handler: Any) -> None:
+    import contextlib
+    import signal
+
     # ValueError: not the main thread, where signals are not ours to change.
     with contextlib.suppress(ValueError):
         signal.signal(signal.SIGINT, handler)
@@ -102,13 +123,11 @@ def _reopen_closed_streams() -> None:
     """
     if sys.stdout is not None and sys.stderr is not None:
         return
-    from pathlib import Path
-
     # Left open: they serve until the process ends.
     if sys.stdout is None:
-        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115, PTH123
     if sys.stderr is None:
-        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115, PTH123
 
 
 def _silence_stdout() -> None:
@@ -116,6 +135,8 @@ def _silence_stdout() -> None:
 
     Without it Python reports "Exception ignored ... BrokenPipeError" on its way out.
     """
+    import contextlib
+
     # ValueError: no file descriptor behind stdout (a test's capture, say).
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -124,6 +145,8 @@ def _silence_stdout() -> None:
 
 def _error(text: str) -> None:
     """Write to stderr if it can be written to at all; a last message must not crash."""
+    import contextlib
+
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(text)
         sys.stderr.flush()

@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from chatapp_lint import output
+from chatapp_lint import linting
 from chatapp_lint._version import __version__
-from chatapp_lint.config import (
-    FAIL_ON,
-    Config,
-    ConfigError,
-    check_patterns,
-    discover,
-    load,
-)
-from chatapp_lint.engine import Report, lint_paths
+from chatapp_lint.config import FAIL_ON, Config, ConfigError
+from chatapp_lint.engine import lint_paths
+from chatapp_lint.linting import EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE
 from chatapp_lint.output import Progress
-from chatapp_lint.reporters import REPORTERS, text
+from chatapp_lint.reporters import REPORTERS
 from chatapp_lint.rules import ALL_RULES, find
 from chatapp_lint.selection import Selection
-
-EXIT_CLEAN = 0
-EXIT_ERRORS = 1
-EXIT_USAGE = 2
 
 
 class BadConfig(click.ClickException):
@@ -61,10 +49,6 @@ class DefaultLintGroup(click.Group):
 )
 def app() -> None:
     """Check WhatsApp and Viber message templates before CreateChatappTemplate."""
-
-
-def _codes(value: str | None) -> list[str]:
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
 @app.command(
@@ -149,28 +133,15 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         raise click.UsageError(
             "no PATH given: name template files or directories, or - for stdin."
         )
-    config = _config(config_path)
-    cli_patterns = [*_codes(select), *_codes(extend_select), *_codes(ignore)]
-    file_patterns = [*(config.select or ()), *config.extend_select, *config.ignore]
-    known = [(r.code, r.slug) for r in ALL_RULES]
-    unknown = check_patterns(cli_patterns, known)
-    if unknown is not None:
-        raise click.UsageError(
-            f"no rule is called {unknown!r}; `chatapp-lint rules` lists them."
+    try:
+        config = linting.load_config(config_path)
+        selection = linting.build_selection(
+            config, select=select, extend_select=extend_select, ignore=ignore
         )
-    unknown = check_patterns(file_patterns, known)
-    if unknown is not None and config.source is not None:
-        line = config.line_of(unknown)
-        raise BadConfig(
-            ConfigError(config.source, f"no rule is called {unknown!r}", line)
-        )
-    selection = Selection.from_config(
-        ALL_RULES,
-        config,
-        select=_codes(select) if select is not None else None,
-        extend_select=_codes(extend_select),
-        ignore=_codes(ignore),
-    )
+    except linting.UnknownRule as error:
+        raise click.UsageError(str(error)) from None
+    except ConfigError as error:
+        raise BadConfig(error) from None
     unwritten = (
         _fix(paths, selection, config, diff=diff, quiet=quiet, exit_zero=exit_zero)
         if fix or diff
@@ -185,10 +156,16 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         progress=progress,
     )
     progress.close()
-    _print(
-        report, _format(output_format), statistics=statistics, quiet=quiet, color=color
+    rendered, colored = linting.render(
+        report,
+        linting.default_format(output_format),
+        statistics=statistics,
+        quiet=quiet,
+        color=color,
     )
-    status = _status(report, fail_on or config.fail_on)
+    # click strips ANSI codes from non-terminals unless told the colour is wanted.
+    click.echo(rendered, nl=False, color=colored)
+    status = linting.exit_status(report, fail_on or config.fail_on)
     if unwritten:
         status = EXIT_USAGE  # a fix that could not be written is a failure to report
     raise click.exceptions.Exit(
@@ -233,49 +210,6 @@ def _fix(  # noqa: PLR0913 - the options of the lint command that fixing heeds
         for line in fixing.messages():
             click.echo(line, err=True)
     return bool(fixing.errors)
-
-
-def _format(chosen: str | None) -> str:
-    if chosen is not None:
-        return chosen
-    in_actions = os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS
-    return "github" if in_actions else "text"
-
-
-def _config(path: Path | None) -> Config:
-    found = path or discover(Path.cwd())
-    if found is None:
-        return Config()
-    try:
-        return load(found)
-    except ConfigError as error:
-        raise BadConfig(error) from None
-
-
-def _print(
-    report: Report, output_format: str, *, statistics: bool, quiet: bool, color: str
-) -> None:
-    if output_format != "text":
-        click.echo(REPORTERS[output_format](report), nl=False)
-        return
-    lines = text.violation_lines(report)
-    if statistics:
-        lines += output.statistics(report).splitlines()
-    if not quiet:
-        lines.append(text.summary(report))
-    rendered = "".join(line + "\n" for line in lines)
-    colored = output.use_color(color, sys.stdout)
-    # click strips ANSI codes from non-terminals unless told the colour is wanted.
-    click.echo(
-        output.colorize(rendered) if colored else rendered, nl=False, color=colored
-    )
-
-
-def _status(report: Report, fail_on: str) -> int:
-    if report.internal_errors:
-        return EXIT_USAGE
-    failing = report.errors or (fail_on == "warning" and report.warnings)
-    return EXIT_ERRORS if failing else EXIT_CLEAN
 
 
 @app.command("rules")

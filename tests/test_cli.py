@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from chatapp_lint import commands
+from chatapp_lint import commands, linting, plain
 from chatapp_lint.model import Finding
 from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.rules._base import Node, TemplateView, rule
@@ -238,7 +238,7 @@ def _crashing(t: TemplateView, root: Node) -> Iterator[Finding]:
 def test_a_crashing_rule_is_an_internal_error_that_hides_nothing(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(commands, "ALL_RULES", (*ALL_RULES, _crashing))
+    monkeypatch.setattr(linting, "ALL_RULES", (*ALL_RULES, _crashing))
     monkeypatch.setattr(
         "chatapp_lint.rules._BY_CODE", {r.code: r for r in (*ALL_RULES, _crashing)}
     )
@@ -258,3 +258,39 @@ def test_the_readme_shows_real_output() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for line in run("examples/bad/three-url-buttons.yaml").stdout.splitlines():
         assert line in readme
+
+
+def test_the_fast_path_knows_every_command_name() -> None:
+    assert set(commands.app.commands) == plain.COMMANDS
+
+
+@pytest.mark.parametrize(
+    ("args", "plain_paths"),
+    [
+        (["examples/templates"], True),
+        (["examples/templates/viber-image.json", "-"], True),
+        ([], False),
+        (["--format", "json", "examples/templates"], False),
+        (["examples/templates", "-q"], False),
+        (["rules"], False),
+        (["examples/templates", "rules"], False),  # a later `rules` is a missing path
+        (["no-such-file.json"], False),
+        ([""], False),
+    ],
+)
+def test_only_plain_existing_paths_take_the_fast_path(
+    args: list[str], plain_paths: bool
+) -> None:
+    assert plain.is_plain(args) is plain_paths
+
+
+def test_the_fast_path_and_click_print_the_same(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.chatapp-lint]\nignore = ["VB"]\nfail-on = "warning"\n', encoding="utf-8"
+    )
+    target = str(ROOT / "examples" / "bad")
+    fast = run(target, cwd=tmp_path)
+    with_click = run("lint", target, cwd=tmp_path)
+    assert fast.stdout == with_click.stdout
+    assert fast.code == with_click.code == 1
+    assert "VB0" not in fast.stdout

@@ -26,7 +26,6 @@ from chatapp_lint.loader.sourcemap import (
     failed,
     text_position,
 )
-from chatapp_lint.loader.yaml_source import load_yaml
 
 Kind = Literal["json", "yaml"]
 """The two formats a template file can be written in."""
@@ -66,6 +65,9 @@ def load_bytes(data: bytes, kind: Kind) -> Document:
         return failed("FL005", _BLANK)
     if kind == "json":
         return load_json(text)
+    # PyYAML is imported only for YAML files: a JSON run never pays for it.
+    from chatapp_lint.loader.yaml_source import load_yaml
+
     document = load_yaml(text)
     disabled = disabled_lines(text)
     return attrs.evolve(document, disabled=disabled) if disabled else document

@@ -1,0 +1,112 @@
+"""The lint command's steps without click: configuration, selection, report, status.
+
+The click command (`commands.lint_command`) and the fast path for plain paths
+(`plain.plain_lint`) both run these, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from chatapp_lint import output
+from chatapp_lint.config import Config, ConfigError, check_patterns, discover, load
+from chatapp_lint.engine import Report
+from chatapp_lint.reporters import REPORTERS, text
+from chatapp_lint.rules import ALL_RULES
+from chatapp_lint.selection import Selection
+
+EXIT_CLEAN = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+
+
+class UnknownRule(Exception):  # noqa: N818 - named for what the user got wrong
+    """A `--select`/`--ignore` pattern that names no rule (a usage error)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            f"no rule is called {name!r}; `chatapp-lint rules` lists them."
+        )
+
+
+def codes(value: str | None) -> list[str]:
+    """The comma-separated codes, prefixes or slugs of an option."""
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def load_config(path: Path | None) -> Config:
+    """The configuration named by `--config`, else the nearest one, else defaults.
+
+    Raises:
+        ConfigError: the file cannot be used.
+    """
+    found = path or discover(Path.cwd())
+    return Config() if found is None else load(found)
+
+
+def build_selection(
+    config: Config,
+    *,
+    select: str | None = None,
+    extend_select: str | None = None,
+    ignore: str | None = None,
+) -> Selection:
+    """The rules to run: the configuration's choice, overridden by the options.
+
+    Raises:
+        UnknownRule: an option names no rule.
+        ConfigError: the configuration file names no rule (with its line).
+    """
+    known = [(r.code, r.slug) for r in ALL_RULES]
+    unknown = check_patterns(
+        [*codes(select), *codes(extend_select), *codes(ignore)], known
+    )
+    if unknown is not None:
+        raise UnknownRule(unknown)
+    file_patterns = [*(config.select or ()), *config.extend_select, *config.ignore]
+    unknown = check_patterns(file_patterns, known)
+    if unknown is not None and config.source is not None:
+        line = config.line_of(unknown)
+        raise ConfigError(config.source, f"no rule is called {unknown!r}", line)
+    return Selection.from_config(
+        ALL_RULES,
+        config,
+        select=codes(select) if select is not None else None,
+        extend_select=codes(extend_select),
+        ignore=codes(ignore),
+    )
+
+
+def default_format(chosen: str | None = None) -> str:
+    """The `--format` asked for, else github under GitHub Actions, else text."""
+    if chosen is not None:
+        return chosen
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def render(
+    report: Report, output_format: str, *, statistics: bool, quiet: bool, color: str
+) -> tuple[str, bool]:
+    """The report as it is printed, and whether it carries colour codes."""
+    if output_format != "text":
+        return REPORTERS[output_format](report), False
+    lines = text.violation_lines(report)
+    if statistics:
+        lines += output.statistics(report).splitlines()
+    if not quiet:
+        lines.append(text.summary(report))
+    rendered = "".join(line + "\n" for line in lines)
+    if output.use_color(color, sys.stdout):
+        return output.colorize(rendered), True
+    return rendered, False
+
+
+def exit_status(report: Report, fail_on: str) -> int:
+    """2 when a rule crashed, 1 when something fails `fail_on`, else 0."""
+    if report.internal_errors:
+        return EXIT_USAGE
+    failing = report.errors or (fail_on == "warning" and report.warnings)
+    return EXIT_ERRORS if failing else EXIT_CLEAN
