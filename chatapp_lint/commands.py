@@ -15,6 +15,7 @@ from chatapp_lint.config import FAIL_ON, Config, ConfigError
 from chatapp_lint.engine import lint_paths
 from chatapp_lint.linting import EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE
 from chatapp_lint.output import Progress
+from chatapp_lint.parallel import FILES_PER_WORKER
 from chatapp_lint.reporters import REPORTERS
 from chatapp_lint.rules import ALL_RULES, find
 from chatapp_lint.selection import Selection
@@ -97,6 +98,14 @@ def app() -> None:
     help="Colour the text report (auto honours NO_COLOR).",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes to lint with [default: 0, one per core once there "
+    f"are {2 * FILES_PER_WORKER} files or more].",
+)
+@click.option(
     "--fix",
     is_flag=True,
     help="Apply the fixes that cannot change meaning, then report what is left.",
@@ -120,6 +129,7 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
     quiet: bool,
     stdin_filename: str | None,
     color: str,
+    jobs: int,
     fix: bool,
     diff: bool,
 ) -> None:
@@ -154,6 +164,7 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         config=config,
         stdin_name=stdin_filename or "-",
         progress=progress,
+        jobs=jobs,
     )
     progress.close()
     rendered, colored = linting.render(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
@@ -119,7 +119,7 @@ def lint_document(
     document: Document,
     file: str,
     selection: Selection | None = None,
-    seen: list[tuple[Seen, SourceMap, str]] | None = None,
+    seen: list[tuple[Seen, _Where, str]] | None = None,
 ) -> tuple[list[Violation], int]:
     """Lint every template of a loaded file; returns the violations and the count.
 
@@ -166,33 +166,44 @@ def _disabled_inline(
     return any(names(violation, n) for n in disabled.get(violation.line or 0, ()))
 
 
-def lint_paths(
+def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has them
     paths: Iterable[str | Path],
     *,
     selection: Selection | None = None,
     config: Config | None = None,
     stdin_name: str = "-",
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Lint files and directories as the command line does (`-` reads standard input).
 
     `config` adds its per-file and per-pointer ignores (its rule selection goes
     into `selection`, see `Selection.from_config`); `stdin_name` is the name
-    reported for `-`; `progress(done, total)` is told after each file.
+    reported for `-`; `progress(done, total)` is told after each file; `jobs`
+    worker processes share the files (0: one per core when there are many),
+    with the same report as one process gives.
     """
-    from chatapp_lint.loader import load_path
-
     chosen = selection or default_selection()
     violations: list[Violation] = []
-    seen: list[tuple[Seen, SourceMap, str]] = []
+    seen: list[tuple[Seen, _Where, str]] = []
     files = templates = 0
     entries = list(discovery.expand(paths))
-    for entry in entries:
+    names = [stdin_name if entry == discovery.STDIN else entry for entry in entries]
+
+    def lint_file(entry: str, name: str) -> _FileResult:
+        from chatapp_lint.loader import load_path
+
+        remembered: list[tuple[Seen, _Where, str]] = []
+        found, count = lint_document(
+            load_path(Path(entry), name), name, chosen, remembered
+        )
+        return found, count, remembered
+
+    for found, count, remembered in _each_file(lint_file, entries, names, jobs):
         files += 1
-        name = stdin_name if entry == discovery.STDIN else entry
-        found, count = lint_document(load_path(Path(entry), name), name, chosen, seen)
         violations += found
         templates += count
+        seen += remembered
         if progress is not None:
             progress(files, len(entries))
     violations += _across_templates(seen, chosen)
@@ -201,18 +212,56 @@ def lint_paths(
     return Report(tuple(sorted(violations, key=Violation.sort_key)), files, templates)
 
 
+_Where: TypeAlias = "SourceMap | dict[str, Position]"
+"""Where a template's values are: its file's source map, or (from a worker) the
+positions of the values the checks across templates may report."""
+_FileResult = tuple[list[Violation], int, list[tuple[Seen, _Where, str]]]
+
+
+def _each_file(
+    lint_file: Callable[[str, str], _FileResult],
+    entries: list[str],
+    names: list[str],
+    jobs: int,
+) -> Iterator[_FileResult]:
+    """Each file's result, in order, from this process or from forked workers."""
+    from chatapp_lint import parallel
+
+    workers = min(parallel.auto_jobs(len(entries)) if jobs == 0 else jobs, len(entries))
+    # Standard input can be read once, by this process only.
+    if workers <= 1 or discovery.STDIN in entries or not parallel.can_fork():
+        for entry, name in zip(entries, names, strict=True):
+            yield lint_file(entry, name)
+        return
+
+    def in_worker(entry: str, name: str) -> _FileResult:
+        # Source maps stay behind in the worker: it sends the few positions the
+        # checks across templates may need instead (cheap once the file is read).
+        found, count, remembered = lint_file(entry, name)
+        return (
+            found,
+            count,
+            [_positions(s, where, prefix) for s, where, prefix in remembered],
+        )
+
+    yield from parallel.in_order(in_worker, entries, names, workers)
+
+
 def _across_templates(
-    seen: list[tuple[Seen, SourceMap, str]], selection: Selection
+    seen: list[tuple[Seen, _Where, str]], selection: Selection
 ) -> Iterator[Violation]:
     """Run the checks that compare templates with each other, across files."""
-    places = {id(entry): (source_map, prefix) for entry, source_map, prefix in seen}
+    places = {id(entry): (where, prefix) for entry, where, prefix in seen}
+    reread: dict[str, SourceMap | None] = {}
     entries = [entry for entry, _, _ in seen]
     for rule, check in across.CHECKS:
         if not selection.enabled(rule.code):
             continue
         for entry, finding in check(entries):
-            source_map, prefix = places[id(entry)]
-            position = _locate(source_map, prefix + finding.pointer, at_key=False)
+            where, prefix = places[id(entry)]
+            position = _across_position(
+                where, prefix, finding.pointer, entry.file, reread
+            )
             yield _violation(
                 rule,
                 finding,
@@ -221,6 +270,44 @@ def _across_templates(
                 template=entry.template,
                 position=position,
             )
+
+
+def _across_position(
+    where: _Where,
+    prefix: str,
+    pointer: str,
+    file: str,
+    reread: dict[str, SourceMap | None],
+) -> Position:
+    if isinstance(where, dict):
+        known = where.get(pointer)
+        if known is not None:
+            return known
+        source_map = _reread(file, reread)
+        if source_map is None:
+            return Position(1, 1)
+        where = source_map
+    return _locate(where, prefix + pointer, at_key=False)
+
+
+def _positions(seen: Seen, where: _Where, prefix: str) -> tuple[Seen, _Where, str]:
+    """A worker's template with the positions a check across templates may report."""
+    if isinstance(where, dict):
+        return seen, where, prefix
+    pointers = ["/Name", *([seen.body[0]] if seen.body else [])]
+    return seen, {p: _locate(where, prefix + p, at_key=False) for p in pointers}, prefix
+
+
+def _reread(file: str, cache: dict[str, SourceMap | None]) -> SourceMap | None:
+    """The source map of a file a worker linted, read again in this process.
+
+    Only for a finding across templates at a place `_positions` did not foresee.
+    """
+    if file not in cache:
+        from chatapp_lint.loader import load_path
+
+        cache[file] = load_path(Path(file), file).source_map
+    return cache[file]
 
 
 def _check_root(

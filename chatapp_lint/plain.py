@@ -33,7 +33,9 @@ def plain_lint(args: list[str]) -> int | None:
     except (ConfigError, linting.UnknownRule):
         return None
     progress = Progress()
-    report = lint_paths(args, selection=selection, config=config, progress=progress)
+    report = lint_paths(
+        args, selection=selection, config=config, progress=progress, jobs=0
+    )
     progress.close()
     rendered, _ = linting.render(
         report, linting.default_format(), statistics=False, quiet=False, color="auto"

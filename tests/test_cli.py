@@ -294,3 +294,16 @@ def test_the_fast_path_and_click_print_the_same(tmp_path: Path) -> None:
     assert fast.stdout == with_click.stdout
     assert fast.code == with_click.code == 1
     assert "VB0" not in fast.stdout
+
+
+def test_jobs_change_nothing_in_the_output() -> None:
+    alone = run("--jobs", "1", "examples")
+    shared = run("-j", "2", "examples")
+    assert shared.stdout == alone.stdout
+    assert shared.code == alone.code == 1
+
+
+def test_jobs_must_not_be_negative() -> None:
+    result = run("--jobs", "-1", "examples")
+    assert result.code == 2
+    assert "--jobs" in result.stderr
