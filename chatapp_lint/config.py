@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
@@ -98,6 +97,8 @@ def load(path: Path) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(path, f"cannot be read ({error})") from None
+    import tomllib  # here: most runs have no configuration to parse
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -213,9 +214,19 @@ def names(violation: Violation, pattern: str) -> bool:
 
 def _has_section(pyproject: Path) -> bool:
     try:
-        document = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return True  # so that loading it reports what is wrong with it
+    if "chatapp-lint" not in text:
+        # Most projects' pyproject.toml: no need to parse it (nor import tomllib).
+        # A key spelled with TOML escapes ("chatapp\u002dlint") is not looked for.
+        return False
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return True
     return "chatapp-lint" in document.get("tool", {})
 
 

@@ -192,3 +192,20 @@ def test_the_readme_configuration_example_is_valid(tmp_path: Path) -> None:
     result = run("--format", "json", "templates", cwd=project)
     assert result.code in {0, 1}, result.stderr
     assert result.stderr == ""
+
+
+def test_a_broken_pyproject_is_ours_to_report_only_if_it_mentions_us(
+    tmp_path: Path,
+) -> None:
+    project = _project(tmp_path, "[project\nname = 'shop'\n", name="pyproject.toml")
+    result = run("--format", "json", "templates", cwd=project)
+    assert result.code == 1  # not a configuration error: the file is not ours
+    assert _codes(result.stdout) == BASELINE
+
+    (project / "pyproject.toml").write_text(
+        "[tool.chatapp-lint\nignore = ['BT']\n", encoding="utf-8"
+    )
+    result = run("templates", cwd=project)
+    assert result.code == 2
+    assert result.stderr.startswith("Error: invalid configuration: ")
+    assert "pyproject.toml:1: is not valid TOML" in result.stderr
