@@ -12,7 +12,7 @@ from chatapp_lint import discovery
 from chatapp_lint.model import Finding, Position, Severity, Violation
 from chatapp_lint.pointer import join, parent
 from chatapp_lint.rules import ALL_RULES, across, by_code, default_selection
-from chatapp_lint.rules._base import Node, Rule, TemplateView
+from chatapp_lint.rules._base import Rule, TemplateView
 from chatapp_lint.rules.across import Seen
 from chatapp_lint.rules.engine_codes import (
     INTERNAL_ERROR,
@@ -95,21 +95,15 @@ def _check_decoded(
         found.append(_internal_error("the schema check", "", error))
     example = data.get("Example")
     view = TemplateView(data, example if isinstance(example, Mapping) else None)
-    for scope, rules in selection.dispatch(view.channel, view.category):
-        nodes = view.nodes(scope)
-        by_type: dict[str | None, list[Node]] = {}
-        for node in nodes:
-            by_type.setdefault(node.type, []).append(node)
-        for rule in rules:
-            targets = (
-                nodes
-                if rule.types is None
-                else [node for kind in rule.types for node in by_type.get(kind, ())]
-            )
-            for node in targets:
+    for scope, untyped, by_type in selection.dispatch(view.channel, view.category):
+        for node in view.nodes(scope):
+            for rule in by_type.get(node.type, untyped):
+                done = len(found)
                 try:
-                    found += [(rule, finding) for finding in rule.check(view, node)]
+                    for finding in rule.check(view, node):
+                        found.append((rule, finding))
                 except Exception as error:  # noqa: BLE001 - reported as IN001, exit 2
+                    del found[done:]  # a crashed rule's findings are not to be trusted
                     name = f"rule {rule.code} ({rule.slug})"
                     found.append(_internal_error(name, node.pointer, error))
     return [(rule, f) for rule, f in found if selection.enabled(rule.code)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -12,6 +12,13 @@ from chatapp_lint.model import Channel, Severity
 if TYPE_CHECKING:
     from chatapp_lint.config import Config
     from chatapp_lint.rules._base import Rule, Scope
+
+
+# The rules to call on one object of a scope, by the object's `Type`: a type
+# the table does not name (or none at all) gets the rules that take every type.
+Dispatch: TypeAlias = tuple[
+    "Scope", tuple["Rule", ...], Mapping[str | None, tuple["Rule", ...]]
+]
 
 
 @attrs.frozen
@@ -25,9 +32,14 @@ class Selection:
 
     rules: tuple[Rule, ...]
     severities: Mapping[str, Severity] = attrs.field(factory=dict)
-    _dispatch: dict[
-        tuple[Channel | None, str | None], list[tuple[Scope, tuple[Rule, ...]]]
-    ] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _codes: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    _dispatch: dict[tuple[Channel | None, str | None], list[Dispatch]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    @_codes.default
+    def _enabled_codes(self) -> frozenset[str]:
+        return frozenset(rule.code for rule in self.rules)
 
     @classmethod
     def build(
@@ -78,30 +90,45 @@ class Selection:
 
     def enabled(self, code: str) -> bool:
         """Whether the rule with this code runs."""
-        return any(rule.code == code for rule in self.rules)
+        return code in self._codes
 
-    def dispatch(
-        self, channel: Channel | None, category: str | None
-    ) -> list[tuple[Scope, tuple[Rule, ...]]]:
-        """The rules to call per scope for a template of this channel and category."""
+    def dispatch(self, channel: Channel | None, category: str | None) -> list[Dispatch]:
+        """The rules to call per scope and per object type, for this channel and category.
+
+        Each entry is (scope, rules for any object, rules by object `Type`): a rule
+        with `types` is called only on objects of those types. The rules keep the
+        registry's order.
+        """
         key = (channel, category)
         table = self._dispatch.get(key)
         if table is None:
-            from chatapp_lint.rules._base import Scope
-
-            table = []
-            for scope in Scope:
-                if scope is Scope.ENGINE:
-                    continue
-                rules = tuple(
-                    rule
-                    for rule in self.rules
-                    if scope in rule.scopes and rule.applies_to(channel, category)
-                )
-                if rules:
-                    table.append((scope, rules))
-            self._dispatch[key] = table
+            table = self._dispatch[key] = _table(self.rules, channel, category)
         return table
+
+
+def _table(
+    enabled: tuple[Rule, ...], channel: Channel | None, category: str | None
+) -> list[Dispatch]:
+    from chatapp_lint.rules._base import Scope
+
+    table: list[Dispatch] = []
+    for scope in Scope:
+        if scope is Scope.ENGINE:
+            continue
+        rules = [
+            rule
+            for rule in enabled
+            if scope in rule.scopes and rule.applies_to(channel, category)
+        ]
+        if not rules:
+            continue
+        kinds = {kind for rule in rules for kind in rule.types or ()}
+        by_type: dict[str | None, tuple[Rule, ...]] = {
+            kind: tuple(r for r in rules if r.types is None or kind in r.types)
+            for kind in sorted(kinds)
+        }
+        table.append((scope, tuple(r for r in rules if r.types is None), by_type))
+    return table
 
 
 def _specificity(rule: Rule, patterns: Iterable[str]) -> int:

@@ -42,19 +42,44 @@ class Scope(enum.StrEnum):
     CARD_BUTTON = "card-button"
 
 
-@attrs.frozen(slots=True)
 class Node:
-    """One object of the template (the root, a component, a button...) and its pointer."""
+    """One object of the template (the root, a component, a button...) and its pointer.
 
-    pointer: str
-    value: Mapping[str, Any]
-    parent: Node | None = None
-    # The object's `Type` when it is a string: read once, since dispatch asks often.
-    type: str | None = attrs.field(init=False, default=None)
+    An object found in a list member of its parent may leave its pointer to be
+    built from the parent's on first use: most objects never need one, since only
+    findings name them.
+    """
 
-    def __attrs_post_init__(self) -> None:
-        kind = self.value.get("Type")
-        object.__setattr__(self, "type", kind if isinstance(kind, str) else None)
+    __slots__ = ("_index", "_key", "_pointer", "parent", "type", "value")
+
+    def __init__(
+        self,
+        pointer: str | None,
+        value: Mapping[str, Any],
+        parent: Node | None = None,
+        key: str = "",
+        index: int = 0,
+    ) -> None:
+        self._pointer = pointer
+        self.value = value
+        self.parent = parent
+        self._key = key
+        self._index = index
+        # The object's `Type` when it is a string: read once, since dispatch asks often.
+        kind = value.get("Type")
+        self.type: str | None = kind if isinstance(kind, str) else None
+
+    @property
+    def pointer(self) -> str:
+        """The object's JSON Pointer in the template."""
+        pointer = self._pointer
+        if pointer is None:
+            above = self.parent.pointer if self.parent is not None else ""
+            pointer = self._pointer = join(above, self._key, self._index)
+        return pointer
+
+    def __repr__(self) -> str:
+        return f"Node({self.pointer!r}, type={self.type!r})"
 
     def at(self, *tokens: str | int) -> str:
         """The pointer of a member or element below this object."""
@@ -177,27 +202,34 @@ def reserved(
     )
 
 
-def _objects(node: Node, key: str) -> Iterator[Node]:
+def _objects(node: Node, key: str) -> list[Node]:
     """The objects in the list member `key` of `node`, skipping what is not an object."""
     items = node.value.get(key)
     if not isinstance(items, list):
-        return
-    for index, item in enumerate(items):
-        if isinstance(item, dict):
-            yield Node(join(node.pointer, key, index), item, node)
+        return []
+    return [
+        Node(None, item, node, key, index)
+        for index, item in enumerate(items)
+        if isinstance(item, dict)
+    ]
 
 
 class TemplateView:
     """A template seen through tolerant accessors, walked once into its parts.
 
     Rules never see a raw `KeyError`: anything of the wrong shape is simply absent
-    here, and the schema reports the shape.
+    here, and the schema reports the shape. The lists of parts are built once and
+    shared: rules read them and never change them.
     """
 
     __slots__ = (
+        "_by_type",
         "button_groups",
+        "buttons",
         "card_button_groups",
+        "card_buttons",
         "card_component_groups",
+        "card_components",
         "category",
         "channel",
         "components",
@@ -221,19 +253,30 @@ class TemplateView:
         )
         category = data.get("Category")
         self.category = category if isinstance(category, str) else None
-        self.components = list(_objects(self.root, "Components"))
-        self.button_groups = [
-            (c, list(_objects(c, "Buttons"))) for c in self.components
-        ]
+        self.components = components = _objects(self.root, "Components")
+        by_type: dict[str | None, list[Node]] = {}
+        for component in components:
+            by_type.setdefault(component.type, []).append(component)
+        self._by_type = by_type
+        # (component, its buttons) for every top-level component, and every button.
+        self.button_groups = [(c, _objects(c, "Buttons")) for c in components]
+        self.buttons = [b for _, buttons in self.button_groups for b in buttons]
+        # (card, its components) for every carousel card, and every card component.
         self.card_component_groups = [
-            (card, list(_objects(card, "CardComponents")))
-            for component in self.components
+            (card, _objects(card, "CardComponents"))
+            for component in components
+            if "Cards" in component.value
             for card in _objects(component, "Cards")
         ]
+        self.card_components = [
+            p for _, parts in self.card_component_groups for p in parts
+        ]
+        # (card component, its buttons) for every card component, and every card button.
         self.card_button_groups = [
-            (part, list(_objects(part, "Buttons")))
-            for _, parts in self.card_component_groups
-            for part in parts
+            (part, _objects(part, "Buttons")) for part in self.card_components
+        ]
+        self.card_buttons = [
+            b for _, buttons in self.card_button_groups for b in buttons
         ]
 
     @property
@@ -247,11 +290,12 @@ class TemplateView:
 
     def of_type(self, kind: str) -> list[Node]:
         """The top-level components whose `Type` is `kind`, in order."""
-        return [c for c in self.components if c.type == kind]
+        return self._by_type.get(kind, [])
 
     def first(self, kind: str) -> Node | None:
         """The first top-level component of that `Type`, if any."""
-        return next((c for c in self.components if c.type == kind), None)
+        found = self._by_type.get(kind)
+        return found[0] if found else None
 
     def buttons_of(self, owner: Node) -> list[Node]:
         """The buttons of one component or carousel card component."""
@@ -260,21 +304,6 @@ class TemplateView:
                 if node is owner:
                     return buttons
         return []
-
-    @property
-    def buttons(self) -> list[Node]:
-        """Every button of every top-level component, in order."""
-        return [button for _, buttons in self.button_groups for button in buttons]
-
-    @property
-    def card_components(self) -> list[Node]:
-        """Every component of every carousel card, in order."""
-        return [part for _, parts in self.card_component_groups for part in parts]
-
-    @property
-    def card_buttons(self) -> list[Node]:
-        """Every button of every carousel card component, in order."""
-        return [button for _, buttons in self.card_button_groups for button in buttons]
 
     def nodes(self, scope: Scope) -> list[Node]:
         """The objects a rule of that scope is called for."""

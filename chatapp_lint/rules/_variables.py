@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final
-
-import attrs
 
 from chatapp_lint.rules._base import Node, TemplateView
 
 VARIABLE: Final = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
 CURLY: Final = re.compile(r"\{\{[^{}]*\}\}")
 _OPENING = "$("
+# A run of non-space characters from its first letter or digit: one per word
+# that has one (`[^\W_]` is exactly what `str.isalnum` accepts, and `\S` is what
+# `str.split` does not split on).
+_WORD: Final = re.compile(r"[^\W_]\S*")
 # The members where the service substitutes variables, per kind of object.
 _COMPONENT_FIELDS: Final = ("Text", "Url")
 _BUTTON_FIELDS: Final = ("Text", "Url", "CouponCode")
 
 
-@attrs.frozen
 class Field:
     """A string member that may hold variables, with where it is."""
 
-    node: Node
-    key: str
-    text: str
+    __slots__ = ("_names", "key", "node", "text")
+
+    def __init__(self, node: Node, key: str, text: str) -> None:
+        self.node = node
+        self.key = key
+        self.text = text
+        self._names: list[str] | None = None
 
     @property
     def pointer(self) -> str:
@@ -33,40 +37,41 @@ class Field:
 
     @property
     def names(self) -> list[str]:
-        """The variable names in the text, in order, repeats included."""
-        return VARIABLE.findall(self.text)
+        """The variable names in the text, in order, repeats included (found once)."""
+        names = self._names
+        if names is None:
+            text = self.text
+            names = self._names = VARIABLE.findall(text) if _OPENING in text else []
+        return names
 
 
 def fields(t: TemplateView) -> list[Field]:
     """Every string member of the template that may hold variables, computed once."""
     found: list[Field] | None = t.memo.get("fields")
     if found is None:
-        found = list(_fields(t))
-        t.memo["fields"] = found
+        found = t.memo["fields"] = [
+            Field(node, key, text)
+            for nodes, keys in (
+                (t.components, _COMPONENT_FIELDS),
+                (t.buttons, _BUTTON_FIELDS),
+                (t.card_components, _COMPONENT_FIELDS),
+                (t.card_buttons, _BUTTON_FIELDS),
+            )
+            for node in nodes
+            for key in keys
+            if isinstance(text := node.value.get(key), str) and text
+        ]
     return found
 
 
-def _fields(t: TemplateView) -> Iterator[Field]:
-    groups = (
-        (t.components, _COMPONENT_FIELDS),
-        (t.buttons, _BUTTON_FIELDS),
-        (t.card_components, _COMPONENT_FIELDS),
-        (t.card_buttons, _BUTTON_FIELDS),
-    )
-    for nodes, keys in groups:
-        for node in nodes:
-            for key in keys:
-                text = node.text(key)
-                if text:
-                    yield Field(node, key, text)
-
-
-def used(t: TemplateView) -> dict[str, str]:
-    """Each variable name used anywhere, with the pointer of its first use."""
-    names: dict[str, str] = {}
-    for found in fields(t):
-        for name in found.names:
-            names.setdefault(name, found.pointer)
+def used(t: TemplateView) -> dict[str, Field]:
+    """Each variable name used anywhere, with the field of its first use (computed once)."""
+    names: dict[str, Field] | None = t.memo.get("used")
+    if names is None:
+        names = t.memo["used"] = {}
+        for found in fields(t):
+            for name in found.names:
+                names.setdefault(name, found)
     return names
 
 
@@ -88,6 +93,4 @@ def words_outside_variables(text: str) -> int:
     A word holds a letter or a digit: the comma a variable leaves behind
     (`Hi $(name), thanks!`) is not one.
     """
-    return sum(
-        any(ch.isalnum() for ch in word) for word in VARIABLE.sub(" ", text).split()
-    )
+    return len(_WORD.findall(VARIABLE.sub(" ", text)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from typing import Final
 from urllib.parse import urlsplit
@@ -24,6 +26,7 @@ _LABELLED: Final = frozenset({"QUICK_REPLY", "URL", "PHONE_NUMBER", "FLOW"})
 _STANDS_ALONE: Final = frozenset({"CATALOG", "MPM"})
 _SCHEMES: Final = frozenset({"http", "https"})
 _STANDARD: Final = frozenset({"UTILITY", "MARKETING"})
+_SPACE: Final = re.compile(r"\s")  # what `str.isspace` accepts
 
 
 @rule("BT011", "button-label-too-long", scope=_EVERY_BUTTON, channels=WHATSAPP)
@@ -208,8 +211,13 @@ def phone_number_invalid(t: TemplateView, b: Node) -> Iterator[Finding]:
         )
 
 
+@functools.lru_cache(maxsize=1024)
 def _dialable(number: str) -> bool:
-    """Whether the number parses, without a default region, to a valid number."""
+    """Whether the number parses, without a default region, to a valid number.
+
+    Remembered: parsing and validating takes tens of microseconds, and the same
+    support number recurs across a company's templates.
+    """
     import phonenumbers  # on first use: loading its metadata slows every start-up
 
     try:
@@ -322,7 +330,7 @@ def url_invalid(t: TemplateView, b: Node) -> Iterator[Finding]:
 def _absolute(url: str) -> bool:
     """Whether the URL, each variable read as a word, has an http(s) scheme and a host."""
     concrete = VARIABLE.sub("x", url)
-    if any(char.isspace() for char in concrete):
+    if _SPACE.search(concrete):
         return False
     try:
         parts = urlsplit(concrete)

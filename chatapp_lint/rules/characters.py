@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
 
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import Node, TemplateView, rule
@@ -74,6 +74,8 @@ def control_characters(t: TemplateView, root: Node) -> Iterator[Finding]:
         (t.card_components, _COMPONENT_TEXTS),
         (t.card_buttons, _BUTTON_TEXTS),
     )
+    if not _any_control(_texts(groups, t.example or {})):
+        return  # the usual case, settled in one pass over all the texts at once
     for nodes, keys in groups:
         for node in nodes:
             for key in keys:
@@ -85,6 +87,36 @@ def control_characters(t: TemplateView, root: Node) -> Iterator[Finding]:
                 root.at("Example", name),
                 "The sample",
             )
+
+
+def _texts(
+    groups: tuple[tuple[list[Node], tuple[str, ...]], ...], samples: Mapping[Any, Any]
+) -> list[str]:
+    """Every text the rule checks, and every sample, without their places."""
+    found = [
+        text
+        for nodes, keys in groups
+        for node in nodes
+        for key in keys
+        if isinstance(text := node.value.get(key), str)
+    ]
+    found += [
+        sample
+        for name, sample in samples.items()
+        if isinstance(name, str) and isinstance(sample, str)
+    ]
+    return found
+
+
+def _any_control(texts: list[str]) -> bool:
+    r"""Whether any of the texts holds a control character `CONTROL` matches.
+
+    Joined by spaces, so that no two texts can make a "\r\n" between them.
+    """
+    joined = " ".join(texts)
+    if _NOT_CR.search(joined) is not None:
+        return True
+    return "\r" in joined and _LONE_CR.search(joined) is not None
 
 
 def _check(text: str | None, pointer: str, what: str) -> Iterator[Finding]:

@@ -130,10 +130,10 @@ def variable_without_sample(t: TemplateView, root: Node) -> Iterator[Finding]:
         Example: {name: Ana}
     """
     samples = t.example or {}
-    for name, pointer in used(t).items():
+    for name, first in used(t).items():
         sample = samples.get(name)
         if not isinstance(sample, str) or not sample.strip():
-            where = root.at("Example", name) if name in samples else pointer
+            where = root.at("Example", name) if name in samples else first.pointer
             yield Finding(
                 where, f"Variable $({name}) needs a non-empty sample in Example."
             )
