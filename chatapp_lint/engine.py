@@ -95,9 +95,9 @@ def _check_decoded(
         found.append(_internal_error("the schema check", "", error))
     example = data.get("Example")
     view = TemplateView(data, example if isinstance(example, Mapping) else None)
-    for scope, untyped, by_type in selection.dispatch(view.channel, view.category):
-        for node in view.nodes(scope):
-            for rule in by_type.get(node.type, untyped):
+    for table in selection.dispatch(view.channel, view.category):
+        for node in view.nodes(table.scope):
+            for rule in table.rules(node.type, node.value):
                 done = len(found)
                 try:
                     for finding in rule.check(view, node):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -14,11 +14,55 @@ if TYPE_CHECKING:
     from chatapp_lint.rules._base import Rule, Scope
 
 
-# The rules to call on one object of a scope, by the object's `Type`: a type
-# the table does not name (or none at all) gets the rules that take every type.
-Dispatch: TypeAlias = tuple[
-    "Scope", tuple["Rule", ...], Mapping[str | None, tuple["Rule", ...]]
-]
+# How many (type, members) combinations a dispatch table remembers per scope:
+# a hostile template cannot grow it without bound.
+_REMEMBERED = 1024
+_NO_MEMBERS: frozenset[str] = frozenset()
+
+
+class Dispatch:
+    """The rules of one scope, for one channel and category, by what an object holds.
+
+    A rule with `types` is called only on objects of those types, and one with
+    `members` only on objects that have one of them; the lists are worked out
+    once per combination and kept in the registry's order.
+    """
+
+    __slots__ = ("_members", "_plain", "_remembered", "_rules", "scope")
+
+    def __init__(self, scope: Scope, rules: tuple[Rule, ...]) -> None:
+        self.scope = scope
+        self._rules = rules
+        self._members = frozenset(key for rule in rules for key in rule.members or ())
+        kinds = {kind for rule in rules for kind in rule.types or ()}
+        # The rules for an object of each type that holds none of the members.
+        self._plain = {
+            kind: self._select(kind, _NO_MEMBERS) for kind in (None, *sorted(kinds))
+        }
+        self._remembered: dict[tuple[str | None, frozenset[str]], tuple[Rule, ...]] = {}
+
+    def rules(self, kind: str | None, value: Mapping[str, Any]) -> tuple[Rule, ...]:
+        """The rules to call on an object of this `Type` with these members."""
+        plain = self._plain
+        if kind not in plain:
+            kind = None  # a type no rule names: only the rules for every type
+        if self._members.isdisjoint(value):
+            return plain[kind]
+        key = (kind, frozenset(self._members.intersection(value)))
+        found = self._remembered.get(key)
+        if found is None:
+            found = self._select(*key)
+            if len(self._remembered) < _REMEMBERED:
+                self._remembered[key] = found
+        return found
+
+    def _select(self, kind: str | None, held: frozenset[str]) -> tuple[Rule, ...]:
+        return tuple(
+            rule
+            for rule in self._rules
+            if (rule.types is None or kind in rule.types)
+            and (rule.members is None or not rule.members.isdisjoint(held))
+        )
 
 
 @attrs.frozen
@@ -93,42 +137,25 @@ class Selection:
         return code in self._codes
 
     def dispatch(self, channel: Channel | None, category: str | None) -> list[Dispatch]:
-        """The rules to call per scope and per object type, for this channel and category.
-
-        Each entry is (scope, rules for any object, rules by object `Type`): a rule
-        with `types` is called only on objects of those types. The rules keep the
-        registry's order.
-        """
+        """The rules to call, per scope, on a template of this channel and category."""
         key = (channel, category)
         table = self._dispatch.get(key)
         if table is None:
-            table = self._dispatch[key] = _table(self.rules, channel, category)
+            from chatapp_lint.rules._base import Scope
+
+            table = []
+            for scope in Scope:
+                if scope is Scope.ENGINE:
+                    continue
+                rules = tuple(
+                    rule
+                    for rule in self.rules
+                    if scope in rule.scopes and rule.applies_to(channel, category)
+                )
+                if rules:
+                    table.append(Dispatch(scope, rules))
+            self._dispatch[key] = table
         return table
-
-
-def _table(
-    enabled: tuple[Rule, ...], channel: Channel | None, category: str | None
-) -> list[Dispatch]:
-    from chatapp_lint.rules._base import Scope
-
-    table: list[Dispatch] = []
-    for scope in Scope:
-        if scope is Scope.ENGINE:
-            continue
-        rules = [
-            rule
-            for rule in enabled
-            if scope in rule.scopes and rule.applies_to(channel, category)
-        ]
-        if not rules:
-            continue
-        kinds = {kind for rule in rules for kind in rule.types or ()}
-        by_type: dict[str | None, tuple[Rule, ...]] = {
-            kind: tuple(r for r in rules if r.types is None or kind in r.types)
-            for kind in sorted(kinds)
-        }
-        table.append((scope, tuple(r for r in rules if r.types is None), by_type))
-    return table
 
 
 def _specificity(rule: Rule, patterns: Iterable[str]) -> int:

@@ -12,7 +12,7 @@ import attrs
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.pointer import join
 
-_CHANNELS: Final = frozenset(channel.value for channel in Channel)
+_CHANNEL_OF: Final = {channel.value: channel for channel in Channel}
 # The categories each channel accepts (for Viber, also the nine content types of
 # the detail page; research note C1).
 CATEGORIES: Final = {
@@ -122,6 +122,7 @@ class Rule:
     channels: frozenset[Channel]
     categories: frozenset[str] | None
     types: frozenset[str] | None
+    members: frozenset[str] | None
     opt_in: bool
     doc: str = attrs.field(repr=False)
 
@@ -155,12 +156,18 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
     channels: frozenset[Channel] = BOTH,
     categories: Iterable[str] | None = None,
     types: Iterable[str] | None = None,
+    members: Iterable[str] | None = None,
     opt_in: bool = False,
 ) -> Callable[[Check], Rule]:
     """Turn a documented check function into a `Rule`.
 
     The function's docstring is the rule's documentation: a summary line, then
     `Why:`, `Source:`, `Fails:` and `Passes:` sections (see docs.py).
+
+    `types` calls the check only on objects whose `Type` is one of them, and
+    `members` only on objects that have at least one of those members (whatever
+    their value): a check that can find nothing on the other objects says so,
+    and the engine does not call it there.
     """
 
     def register(check: Check) -> Rule:
@@ -173,6 +180,7 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
             channels=channels,
             categories=None if categories is None else frozenset(categories),
             types=None if types is None else frozenset(types),
+            members=None if members is None else frozenset(members),
             opt_in=opt_in,
             doc=inspect.cleandoc(check.__doc__ or ""),
         )
@@ -197,6 +205,7 @@ def reserved(
         channels=BOTH,
         categories=None,
         types=None,
+        members=None,
         opt_in=False,
         doc=inspect.cleandoc(doc),
     )
@@ -231,12 +240,14 @@ class TemplateView:
         "card_component_groups",
         "card_components",
         "category",
+        "category_known",
         "channel",
         "components",
         "data",
         "example",
         "memo",
         "root",
+        "roots",
     )
 
     def __init__(
@@ -244,49 +255,51 @@ class TemplateView:
     ) -> None:
         self.data = data
         self.root = Node("", data)
+        self.roots = [self.root]  # the objects the template's own rules are called for
         self.example = example
         # Derived facts that several rules need (variables, say), computed once.
         self.memo: dict[str, Any] = {}
         kind = data.get("TemplateType")
-        self.channel = (
-            Channel(kind) if isinstance(kind, str) and kind in _CHANNELS else None
-        )
+        self.channel = _CHANNEL_OF.get(kind) if isinstance(kind, str) else None
         category = data.get("Category")
         self.category = category if isinstance(category, str) else None
+        # Whether channel and category are valid: rules whose verdict depends on
+        # the category say nothing otherwise, and leave the schema to report it.
+        self.category_known = (
+            self.channel is not None and self.category in CATEGORIES[self.channel]
+        )
         self.components = components = _objects(self.root, "Components")
-        by_type: dict[str | None, list[Node]] = {}
+        # The components by Type; (component, its buttons) for each component;
+        # every button of every component.
+        self._by_type: dict[str | None, list[Node]] = {}
+        self.button_groups: list[tuple[Node, list[Node]]] = []
+        self.buttons: list[Node] = []
+        carousels = []
         for component in components:
-            by_type.setdefault(component.type, []).append(component)
-        self._by_type = by_type
-        # (component, its buttons) for every top-level component, and every button.
-        self.button_groups = [(c, _objects(c, "Buttons")) for c in components]
-        self.buttons = [b for _, buttons in self.button_groups for b in buttons]
-        # (card, its components) for every carousel card, and every card component.
+            self._by_type.setdefault(component.type, []).append(component)
+            buttons = (
+                _objects(component, "Buttons") if "Buttons" in component.value else []
+            )
+            self.button_groups.append((component, buttons))
+            self.buttons += buttons
+            if "Cards" in component.value:
+                carousels.append(component)
+        # (card, its components) for every card; every card component;
+        # (card component, its buttons) for each; every card button.
         self.card_component_groups = [
             (card, _objects(card, "CardComponents"))
-            for component in components
-            if "Cards" in component.value
+            for component in carousels
             for card in _objects(component, "Cards")
         ]
         self.card_components = [
             p for _, parts in self.card_component_groups for p in parts
         ]
-        # (card component, its buttons) for every card component, and every card button.
         self.card_button_groups = [
             (part, _objects(part, "Buttons")) for part in self.card_components
         ]
         self.card_buttons = [
             b for _, buttons in self.card_button_groups for b in buttons
         ]
-
-    @property
-    def category_known(self) -> bool:
-        """Whether channel and category are valid.
-
-        Rules whose verdict depends on the category say nothing otherwise, and
-        leave the schema to report it.
-        """
-        return self.channel is not None and self.category in CATEGORIES[self.channel]
 
     def of_type(self, kind: str) -> list[Node]:
         """The top-level components whose `Type` is `kind`, in order."""
@@ -299,20 +312,24 @@ class TemplateView:
 
     def buttons_of(self, owner: Node) -> list[Node]:
         """The buttons of one component or carousel card component."""
-        for group in (self.button_groups, self.card_button_groups):
-            for node, buttons in group:
-                if node is owner:
-                    return buttons
-        return []
+        owners: dict[Node, list[Node]] | None = self.memo.get("buttons_of")
+        if owners is None:
+            owners = self.memo["buttons_of"] = dict(
+                [*self.button_groups, *self.card_button_groups]
+            )
+        return owners.get(owner, [])
 
     def nodes(self, scope: Scope) -> list[Node]:
         """The objects a rule of that scope is called for."""
-        if scope is Scope.TEMPLATE:
-            return [self.root]
-        if scope is Scope.COMPONENT:
-            return self.components
-        if scope is Scope.BUTTON:
-            return self.buttons
-        if scope is Scope.CARD_COMPONENT:
-            return self.card_components
-        return self.card_buttons
+        nodes: list[Node] = getattr(self, _SCOPE_NODES[scope])
+        return nodes
+
+
+# The view's list of the objects each scope's rules are called for.
+_SCOPE_NODES: Final = {
+    Scope.TEMPLATE: "roots",
+    Scope.COMPONENT: "components",
+    Scope.BUTTON: "buttons",
+    Scope.CARD_COMPONENT: "card_components",
+    Scope.CARD_BUTTON: "card_buttons",
+}

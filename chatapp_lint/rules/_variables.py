@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
@@ -70,8 +71,9 @@ def used(t: TemplateView) -> dict[str, Field]:
     if names is None:
         names = t.memo["used"] = {}
         for found in fields(t):
-            for name in found.names:
-                names.setdefault(name, found)
+            if _OPENING in found.text:
+                for name in found.names:
+                    names.setdefault(name, found)
     return names
 
 
@@ -87,10 +89,12 @@ def malformed(text: str) -> str | None:
     return None
 
 
-def words_outside_variables(text: str) -> int:
+def words_outside_variables(text: str, up_to: int | None = None) -> int:
     """How many words the text has once its variables are taken out.
 
     A word holds a letter or a digit: the comma a variable leaves behind
-    (`Hi $(name), thanks!`) is not one.
+    (`Hi $(name), thanks!`) is not one. Given `up_to`, counting stops there
+    (which is all a minimum needs, and spares reading the rest of a long text).
     """
-    return len(_WORD.findall(VARIABLE.sub(" ", text)))
+    words = _WORD.finditer(VARIABLE.sub(" ", text))
+    return sum(1 for _ in itertools.islice(words, up_to))

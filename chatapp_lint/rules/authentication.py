@@ -362,7 +362,12 @@ def _incomplete_apps(b: Node, apps: list[object]) -> Iterator[Finding]:
                 yield Finding(entry.pointer, f"Each SupportedApps entry needs '{key}'.")
 
 
-@rule("AU008", "secret-recommendation-misplaced", scope=Scope.COMPONENT)
+@rule(
+    "AU008",
+    "secret-recommendation-misplaced",
+    scope=Scope.COMPONENT,
+    members={"AddSecretRecommendation"},
+)
 def secret_recommendation_misplaced(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`AddSecretRecommendation` is set outside the BODY of a WhatsApp AUTHENTICATION template.
 
@@ -397,7 +402,12 @@ def secret_recommendation_misplaced(t: TemplateView, c: Node) -> Iterator[Findin
         )
 
 
-@rule("AU009", "code-expiration-misplaced", scope=Scope.COMPONENT)
+@rule(
+    "AU009",
+    "code-expiration-misplaced",
+    scope=Scope.COMPONENT,
+    members={"CodeExpirationMinutes"},
+)
 def code_expiration_misplaced(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`CodeExpirationMinutes` is set outside the FOOTER of a WhatsApp AUTHENTICATION template.
 
@@ -697,6 +707,7 @@ def signature_hash_format(t: TemplateView, b: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     categories=_AUTH,
     severity=Severity.WARNING,
+    members={"MessageSendTtlSeconds"},
 )
 def ttl_exceeds_code_expiry(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`MessageSendTtlSeconds` is longer than the code's `CodeExpirationMinutes`.

@@ -327,6 +327,7 @@ def url_invalid(t: TemplateView, b: Node) -> Iterator[Finding]:
         )
 
 
+@functools.lru_cache(maxsize=1024)
 def _absolute(url: str) -> bool:
     """Whether the URL, each variable read as a word, has an http(s) scheme and a host."""
     concrete = VARIABLE.sub("x", url)
@@ -381,7 +382,13 @@ def too_many_copy_code_buttons(t: TemplateView, root: Node) -> Iterator[Finding]
     yield from beyond(codes, MAX_COPY_CODE_BUTTONS, "COPY_CODE buttons")
 
 
-@rule("BT018", "coupon-code-too-long", scope=Scope.BUTTON, channels=WHATSAPP)
+@rule(
+    "BT018",
+    "coupon-code-too-long",
+    scope=Scope.BUTTON,
+    channels=WHATSAPP,
+    members={"CouponCode"},
+)
 def coupon_code_too_long(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A WhatsApp `CouponCode`, or the sample of its `$(variable)`, is longer than 15 characters.
 

@@ -252,7 +252,7 @@ def quick_replies_mixed(t: TemplateView, root: Node) -> Iterator[Finding]:
                 return
 
 
-@rule("BT006", "opt-out-misplaced", scope=Scope.BUTTON)
+@rule("BT006", "opt-out-misplaced", scope=Scope.BUTTON, members={"IsOptOut"})
 def opt_out_misplaced(t: TemplateView, b: Node) -> Iterator[Finding]:
     """`IsOptOut` is set on a button other than a MARKETING QUICK_REPLY.
 
@@ -296,7 +296,7 @@ def opt_out_misplaced(t: TemplateView, b: Node) -> Iterator[Finding]:
         )
 
 
-@rule("BT007", "coupon-code-charset", scope=Scope.BUTTON)
+@rule("BT007", "coupon-code-charset", scope=Scope.BUTTON, members={"CouponCode"})
 def coupon_code_charset(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A `CouponCode` holds characters other than letters and digits.
 
@@ -341,6 +341,7 @@ def coupon_code_charset(t: TemplateView, b: Node) -> Iterator[Finding]:
     "phone-number-misplaced",
     scope=Scope.BUTTON,
     severity=Severity.WARNING,
+    members={"PhoneNumber"},
 )
 def phone_number_misplaced(t: TemplateView, b: Node) -> Iterator[Finding]:
     """`PhoneNumber` is set on a button that is not a PHONE_NUMBER button.

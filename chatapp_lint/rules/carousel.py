@@ -63,6 +63,8 @@ def carousel_header_formats_differ(t: TemplateView, root: Node) -> Iterator[Find
                   - {Type: BODY, Text: Waterproof boots for rainy days.}
     """
     headers = [p for p in t.card_components if p.type == "HEADER"]
+    if not headers:
+        return  # no carousel, or no card headers to compare
     formats = [h.value.get("Format") for h in headers]
     first = next((f for f in formats if isinstance(f, str)), None)
     for header, kind in zip(headers, formats, strict=True):
@@ -135,14 +137,18 @@ def _cards(t: TemplateView) -> list[tuple[Node, list[Node]]]:
     Cards elsewhere (on a BODY, say) are not a carousel's. A card whose
     `CardComponents` is not a list of typed objects is the schema's (SC001,
     SC003, SC004): what its parts are cannot be told, so it is left alone.
+    Worked out once per template: three rules ask.
     """
-    return [
-        (card, parts)
-        for card, parts in t.card_component_groups
-        if card.parent is not None
-        and card.parent.type == "CAROUSEL"
-        and _well_formed(card, parts)
-    ]
+    found: list[tuple[Node, list[Node]]] | None = t.memo.get("cards")
+    if found is None:
+        found = t.memo["cards"] = [
+            (card, parts)
+            for card, parts in t.card_component_groups
+            if card.parent is not None
+            and card.parent.type == "CAROUSEL"
+            and _well_formed(card, parts)
+        ]
+    return found
 
 
 def _well_formed(card: Node, parts: list[Node]) -> bool:
@@ -456,14 +462,13 @@ def carousel_card_buttons_differ(t: TemplateView, root: Node) -> Iterator[Findin
                       - {Type: QUICK_REPLY, Text: More like this}
                       - {Type: URL, Text: Buy now, Url: "https://shop.example.com/boots", UrlType: static}
     """
-    first: dict[str, list[Node]] = {}  # the first card's buttons, per carousel
+    first: dict[Node | None, list[Node]] = {}  # the first card's buttons, per carousel
     for card, parts in _cards(t):
         # Buttons past the second are CR002's, and unknown types the schema's.
         buttons = _card_buttons(t, parts)[:MAX_CARD_BUTTONS]
         if any(b.type not in CARD_BUTTONS for b in buttons):
             continue
-        carousel = card.parent.pointer if card.parent else ""
-        expected = first.setdefault(carousel, buttons)
+        expected = first.setdefault(card.parent, buttons)
         if buttons is not expected:
             yield from _buttons_differ(card, parts, buttons, expected)
 

@@ -51,6 +51,8 @@ def body_missing(t: TemplateView, root: Node) -> Iterator[Finding]:
     if not isinstance(components, list) or not components:
         return
     kinds = [c.get("Type") if isinstance(c, dict) else None for c in components]
+    if "BODY" in kinds:
+        return  # the usual case, settled without looking further
     if all(isinstance(k, str) and k in COMPONENT_TYPES and k != "BODY" for k in kinds):
         yield Finding(
             root.at("Components"), "A WhatsApp template needs a BODY component."

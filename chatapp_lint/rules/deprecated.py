@@ -13,7 +13,12 @@ def _deprecated(node: Node, key: str, advice: str) -> Iterator[Finding]:
         yield Finding(node.at(key), f"'{key}' is deprecated: {advice}", at_key=True)
 
 
-@rule("DP001", "deprecated-cust-waba-id", severity=Severity.WARNING)
+@rule(
+    "DP001",
+    "deprecated-cust-waba-id",
+    severity=Severity.WARNING,
+    members={"CustWabaId"},
+)
 def deprecated_cust_waba_id(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`CustWabaId` is deprecated; use `CustSpaceId`.
 
@@ -41,7 +46,12 @@ def deprecated_cust_waba_id(t: TemplateView, root: Node) -> Iterator[Finding]:
     yield from _deprecated(root, "CustWabaId", "use 'CustSpaceId' instead.")
 
 
-@rule("DP002", "deprecated-allow-category-change", severity=Severity.WARNING)
+@rule(
+    "DP002",
+    "deprecated-allow-category-change",
+    severity=Severity.WARNING,
+    members={"AllowCategoryChange"},
+)
 def deprecated_allow_category_change(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`AllowCategoryChange` is deprecated; WhatsApp no longer supports it.
 
@@ -77,6 +87,7 @@ def deprecated_allow_category_change(t: TemplateView, root: Node) -> Iterator[Fi
     "deprecated-button-signature-hash",
     scope=Scope.BUTTON,
     severity=Severity.WARNING,
+    members={"SignatureHash"},
 )
 def deprecated_button_signature_hash(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A button's own `SignatureHash` is deprecated; use `SupportedApps`.
@@ -121,6 +132,7 @@ def deprecated_button_signature_hash(t: TemplateView, b: Node) -> Iterator[Findi
     "deprecated-button-package-name",
     scope=Scope.BUTTON,
     severity=Severity.WARNING,
+    members={"PackageName"},
 )
 def deprecated_button_package_name(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A button's own `PackageName` is deprecated; use `SupportedApps`.

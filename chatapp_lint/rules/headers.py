@@ -109,7 +109,13 @@ def media_header_without_url(t: TemplateView, c: Node) -> Iterator[Finding]:
         )
 
 
-@rule("HD003", "caption-misplaced", scope=Scope.COMPONENT, channels=WHATSAPP)
+@rule(
+    "HD003",
+    "caption-misplaced",
+    scope=Scope.COMPONENT,
+    channels=WHATSAPP,
+    members={"Caption"},
+)
 def caption_misplaced(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`Caption` is set on a component other than an IMAGE, DOCUMENT or VIDEO HEADER.
 

@@ -169,6 +169,7 @@ def offer_with_footer(t: TemplateView, c: Node) -> Iterator[Finding]:
     "has-expiration-misplaced",
     scope=Scope.COMPONENT,
     channels=BOTH,
+    members={"HasExpiration"},
 )
 def has_expiration_misplaced(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`HasExpiration` is set on a component other than LIMITED_TIME_OFFER.

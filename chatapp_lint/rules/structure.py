@@ -79,7 +79,12 @@ SCHEMA_VIOLATION = reserved(
 )
 
 
-@rule("CP001", "buttons-outside-buttons-component", scope=Scope.COMPONENT)
+@rule(
+    "CP001",
+    "buttons-outside-buttons-component",
+    scope=Scope.COMPONENT,
+    members={"Buttons"},
+)
 def buttons_outside_buttons_component(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`Buttons` appears on a component whose `Type` is not BUTTONS.
 

@@ -20,6 +20,7 @@ MARKETING_TTL: Final = (43_200, 2_592_000)
     "ttl-out-of-range",
     channels=WHATSAPP,
     categories=set(TTL_RANGES),
+    members={"MessageSendTtlSeconds"},
 )
 def ttl_out_of_range(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`MessageSendTtlSeconds` is outside the range for the template's category.
@@ -71,7 +72,13 @@ def ttl_out_of_range(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("TT002", "ttl-not-documented", channels=WHATSAPP, severity=Severity.WARNING)
+@rule(
+    "TT002",
+    "ttl-not-documented",
+    channels=WHATSAPP,
+    severity=Severity.WARNING,
+    members={"MessageSendTtlSeconds"},
+)
 def ttl_not_documented(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`MessageSendTtlSeconds` is set on a MARKETING template, or to -1.
 
@@ -121,7 +128,13 @@ def ttl_not_documented(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("TT003", "ttl-on-viber", channels=VIBER, severity=Severity.WARNING)
+@rule(
+    "TT003",
+    "ttl-on-viber",
+    channels=VIBER,
+    severity=Severity.WARNING,
+    members={"MessageSendTtlSeconds"},
+)
 def ttl_on_viber(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`MessageSendTtlSeconds` is set on a Viber template.
 

@@ -139,7 +139,7 @@ def variable_without_sample(t: TemplateView, root: Node) -> Iterator[Finding]:
             )
 
 
-@rule("VR004", "unused-sample", severity=Severity.WARNING)
+@rule("VR004", "unused-sample", severity=Severity.WARNING, members={"Example"})
 def unused_sample(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Example` holds a sample for a variable that no text uses.
 
@@ -294,6 +294,7 @@ def button_label_variable(t: TemplateView, b: Node) -> Iterator[Finding]:
     "url-variable-placement",
     scope=(Scope.BUTTON, Scope.CARD_BUTTON),
     channels=WHATSAPP,
+    members={"Url"},
 )
 def url_variable_placement(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A button URL holds more than one variable, or one that is not at its very end.
@@ -384,13 +385,17 @@ def url_type_mismatch(t: TemplateView, b: Node) -> Iterator[Finding]:
     if url is None:
         return
     kind = b.value.get("UrlType")
-    where = b.at("UrlType") if b.has("UrlType") else b.pointer
     if VARIABLE.search(url) and kind != "dynamic":
-        yield Finding(where, "A URL with a variable needs UrlType dynamic.")
+        yield Finding(_url_type(b), "A URL with a variable needs UrlType dynamic.")
     elif not VARIABLE.search(url) and kind == "dynamic":
         yield Finding(
-            where, "UrlType dynamic needs a $(variable) at the end of the URL."
+            _url_type(b), "UrlType dynamic needs a $(variable) at the end of the URL."
         )
+
+
+def _url_type(b: Node) -> str:
+    """Where a `UrlType` finding goes: the member, or the button that lacks it."""
+    return b.at("UrlType") if b.has("UrlType") else b.pointer
 
 
 @rule(
@@ -511,7 +516,7 @@ def too_many_variables(t: TemplateView, c: Node) -> Iterator[Finding]:
     count = len(VARIABLE.findall(text))
     if not count:
         return  # counting a huge body's words is the costly part: skip it
-    words = words_outside_variables(text)
+    words = words_outside_variables(text, up_to=2 * count + 1)
     if words < 2 * count + 1:
         yield Finding(
             c.at("Text"),
@@ -520,7 +525,7 @@ def too_many_variables(t: TemplateView, c: Node) -> Iterator[Finding]:
         )
 
 
-@rule("VR013", "sample-whitespace", severity=Severity.WARNING)
+@rule("VR013", "sample-whitespace", severity=Severity.WARNING, members={"Example"})
 def sample_whitespace(t: TemplateView, root: Node) -> Iterator[Finding]:
     r"""A sample value holds a newline, a tab, or more than four spaces in a row.
 

@@ -184,7 +184,13 @@ def viber_video_button_url(t: TemplateView, b: Node) -> Iterator[Finding]:
         )
 
 
-@rule("VB005", "viber-duration-range", scope=Scope.COMPONENT, channels=VIBER)
+@rule(
+    "VB005",
+    "viber-duration-range",
+    scope=Scope.COMPONENT,
+    channels=VIBER,
+    members={"Duration"},
+)
 def viber_duration_range(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A Viber video's `Duration` is outside 0 to 600 seconds.
 
@@ -223,6 +229,7 @@ def viber_duration_range(t: TemplateView, c: Node) -> Iterator[Finding]:
     scope=Scope.COMPONENT,
     channels=WHATSAPP,
     severity=Severity.WARNING,
+    members={"ThumbUrl", "Duration", "FileType"},
 )
 def viber_field_on_whatsapp(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp component sets `ThumbUrl`, `Duration` or `FileType`, which only Viber reads.
@@ -422,7 +429,13 @@ def viber_button_without_body(t: TemplateView, root: Node) -> Iterator[Finding]:
         yield Finding(body.at("Text"), message)
 
 
-@rule("VB011", "viber-file-type", scope=Scope.COMPONENT, channels=VIBER)
+@rule(
+    "VB011",
+    "viber-file-type",
+    scope=Scope.COMPONENT,
+    channels=VIBER,
+    members={"FileType"},
+)
 def viber_file_type(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A Viber `FileType` is not one of the document types Viber delivers.
 
@@ -469,6 +482,7 @@ def viber_file_type(t: TemplateView, c: Node) -> Iterator[Finding]:
     scope=Scope.COMPONENT,
     channels=VIBER,
     severity=Severity.WARNING,
+    members={"FileName"},
 )
 def viber_file_name_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A Viber `FileName` is longer than 25 characters.
@@ -569,7 +583,13 @@ def viber_media_extension(t: TemplateView, c: Node) -> Iterator[Finding]:
         )
 
 
-@rule("VB014", "viber-thumb-url-too-long", scope=Scope.COMPONENT, channels=VIBER)
+@rule(
+    "VB014",
+    "viber-thumb-url-too-long",
+    scope=Scope.COMPONENT,
+    channels=VIBER,
+    members={"ThumbUrl"},
+)
 def viber_thumb_url_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A Viber video's `ThumbUrl` is longer than 1,000 characters.
 
