@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # multiprocessing and concurrent.futures are imported only when workers start:
 # a run of a few files (pre-commit's) never pays for them.
@@ -64,9 +67,25 @@ def in_order(
     try:
         results: Iterator[_Result] = pool.map(_call, entries, names, chunksize=chunk)  # type: ignore[arg-type]
         yield from results
+    except BaseException:
+        # Ctrl-C, a closed pipe, a crash: stop the workers now rather than wait,
+        # since one may be blocked for ever reading a file (a FIFO, say).
+        _stop_workers(pool)
+        raise
     finally:
-        # On Ctrl-C or a closed pipe, do not wait for the files still queued.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
+    if terminate is not None:
+        terminate()
+        return
+    # Before 3.14 the executor offers no way to stop a busy worker but its
+    # process table; it is stable across 3.11-3.13.
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
 
 
 def _start_worker(work: Callable[[str, str], object]) -> None:
@@ -76,6 +95,23 @@ def _start_worker(work: Callable[[str, str], object]) -> None:
     _work = work
     # Ctrl-C reaches the whole process group: the parent reports it, once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """On Linux, end this worker when the parent dies, however it dies.
+
+    An idle worker notices anyway (its queue closes); one blocked reading a file
+    (a FIFO) would otherwise outlive a parent killed by SIGKILL or SIGTERM.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    set_parent_death_signal = 1  # PR_SET_PDEATHSIG, from <linux/prctl.h>
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(set_parent_death_signal, signal.SIGKILL)
 
 
 def _call(entry: str, name: str) -> object:

@@ -91,3 +91,72 @@ def test_an_unforeseen_pointer_is_found_by_reading_the_file_again(
     known = {"/Name": Position(2, 11)}
     assert _across_position(known, "", "/Name", str(path), {}) == Position(2, 11)
     assert _across_position(known, "", "/Language", str(path), {}) == Position(3, 15)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(status.parent.name))
+    return found
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="Linux /proc")
+def test_workers_blocked_on_a_fifo_die_with_a_killed_parent(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+    from typing import Any
+
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    clean = (EXAMPLES / "templates" / "viber-image.json").read_text(encoding="utf-8")
+    for index in range(4 * parallel.FILES_PER_WORKER):
+        (tree / f"t{index:04}.json").write_text(clean, encoding="utf-8")
+    gate = tree / "t0100-gate.json"
+    os.mkfifo(gate)
+    writers: list[Any] = []
+    # A writer that never writes: the worker reading the FIFO blocks for ever.
+    holder = threading.Thread(
+        target=lambda: writers.append(gate.open("wb")), daemon=True
+    )
+    holder.start()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "chatapp_lint", "--jobs", "2", str(tree)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.1)
+            workers = _children(process.pid)
+        assert len(workers) >= 2, "the workers never started"
+        time.sleep(0.5)  # one of them is now blocked on the FIFO
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(
+            Path(f"/proc/{pid}").exists() for pid in workers
+        ):
+            time.sleep(0.1)
+        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    finally:
+        process.kill()
+        for pid in _children(process.pid):
+            os.kill(pid, signal.SIGKILL)
+        if not writers:  # release the thread still waiting for a reader
+            os.close(os.open(gate, os.O_RDONLY | os.O_NONBLOCK))
+        holder.join(timeout=5)
+        for writer in writers:
+            writer.close()
