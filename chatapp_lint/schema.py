@@ -2,25 +2,33 @@
 
 Each failing schema keyword maps to a stable code (`SCHEMA_CODES`), and each finding
 names the API member in its PascalCase form and points at it with an RFC 6901 pointer.
+A valid template is recognised by the check `schema_validity` compiles from the same
+file; jsonschema is imported and run only for a template that has errors to report.
 """
 
 from __future__ import annotations
 
-import difflib
-import functools
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from importlib import resources
-from typing import TYPE_CHECKING, Any, Final
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+import os
+from collections.abc import Mapping
 
 from chatapp_lint.model import Finding
 from chatapp_lint.pointer import from_parts, join
+from chatapp_lint.schema_validity import UnsupportedSchemaError, compile_validity
 
+# jsonschema (~60 ms), importlib.resources (~20 ms) and difflib are imported
+# where they are used: a run whose templates are valid never needs them.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
     from importlib.resources.abc import Traversable
+    from typing import Any, Final
+
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+    _Path = Sequence[str | int]
+    _SortKey = tuple[tuple[tuple[int, int, str], ...], str, str]
 
 SCHEMA_FILE: Final = "create-chatapp-template.schema.json"
 SCHEMA_CODES: Final = {
@@ -55,9 +63,6 @@ _TYPE_NAMES: Final = {
     "null": "null",
 }
 
-_Path = Sequence[str | int]
-_SortKey = tuple[tuple[tuple[int, int, str], ...], str, str]
-
 
 def schema_path() -> Traversable:
     """The packaged schema file, for the `schema` command, the docs and the tests.
@@ -66,15 +71,56 @@ def schema_path() -> Traversable:
         The schema as an `importlib.resources` traversable; `str()` of it is the
         file's location when the package is installed as files.
     """
+    from importlib import resources
+
     return resources.files("chatapp_lint") / "schemas" / SCHEMA_FILE
 
 
-@functools.cache
+class _Built:
+    """What is built from the schema file once, on first use, and kept."""
+
+    schema: dict[str, Any] | None = None
+    # `UnsupportedSchemaError` makes this `_not_known`: jsonschema decides alone.
+    is_valid: Callable[[object], bool] | None = None
+    validator: Draft202012Validator | None = None
+
+
+def _schema() -> dict[str, Any]:
+    if _Built.schema is None:
+        # The file next to the package (a symlink in the repository, a directory
+        # in the wheel) saves importing importlib.resources on every run.
+        path = os.path.join(os.path.dirname(__file__), "schemas", SCHEMA_FILE)  # noqa: PTH118, PTH120 - pathlib costs start-up
+        if os.path.isfile(path):  # noqa: PTH113
+            with open(path, encoding="utf-8") as file:  # noqa: PTH123
+                _Built.schema = json.load(file)
+        else:
+            _Built.schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    return _Built.schema
+
+
+def _not_known(instance: object) -> bool:
+    return False
+
+
+def _fast_is_valid() -> Callable[[object], bool]:
+    """The compiled validity check: `True` only for what jsonschema accepts."""
+    if _Built.is_valid is None:
+        try:
+            _Built.is_valid = compile_validity(_schema())
+        except UnsupportedSchemaError:
+            _Built.is_valid = _not_known
+    return _Built.is_valid
+
+
 def _validator() -> Draft202012Validator:
     # Built once, on first use: reading and checking the file costs more than a run.
-    schema = json.loads(schema_path().read_text(encoding="utf-8"))
-    definitions = schema.get("$defs", {})
-    return Draft202012Validator(_inline_refs(schema, definitions, ()))
+    if _Built.validator is None:
+        from jsonschema import Draft202012Validator
+
+        schema = _schema()
+        definitions = schema.get("$defs", {})
+        _Built.validator = Draft202012Validator(_inline_refs(schema, definitions, ()))
+    return _Built.validator
 
 
 def _inline_refs(
@@ -114,6 +160,10 @@ def schema_findings(template: Mapping[str, Any]) -> list[tuple[str, Finding]]:
     instance: Any = template
     if isinstance(instance, Mapping) and not isinstance(instance, dict):
         instance = dict(instance)
+    # The compiled check answers for a valid template in a few microseconds;
+    # jsonschema is imported and run only to explain what is wrong.
+    if _fast_is_valid()(instance):
+        return []
     validator = _validator()
     if validator.is_valid(instance):
         return []
@@ -243,6 +293,8 @@ def _unknown(error: ValidationError) -> Iterator[tuple[str | int, str]]:
 
 def _suggestion(key: str, known: list[str]) -> str | None:
     """The defined member a misspelt or miscased name most likely meant."""
+    import difflib
+
     folded = {name.casefold(): name for name in known}
     if key.casefold() in folded:
         return folded[key.casefold()]
