@@ -80,7 +80,11 @@ def timed(command: Sequence[str], runs: int) -> float:
 
 
 def peak_memory_mb(command: Sequence[str]) -> float:
-    """The peak resident memory of one run of a command, in MB."""
+    """The peak resident memory of one run of a command, in MB.
+
+    With worker processes this is the largest of the processes, not their sum
+    (forked workers share most of their pages with the parent).
+    """
     runner = (
         "import resource, subprocess, sys;"
         "subprocess.run(sys.argv[1:], capture_output=True);"
@@ -145,14 +149,27 @@ def main() -> int:
             if check_jsonschema
             else float("nan")
         )
+        one_schema_only = (
+            timed([check_jsonschema, "--schemafile", str(SCHEMA), one], args.runs)
+            if check_jsonschema
+            else float("nan")
+        )
         peak = peak_memory_mb([*lint_command, "--quiet", str(tree)])
+        peak_alone = peak_memory_mb(
+            [*lint_command, "--quiet", "--jobs", "1", str(tree)]
+        )
+        whole_alone = timed([*lint_command, "--quiet", "--jobs", "1", str(tree)], 3)
         rate = templates_per_second(paths, seconds=3)
     lines = [
         f"bare python start-up: {bare * 1000:.1f} ms; files: {args.files}; cores: {os.cpu_count()}",
         f"chatapp-lint --version: {version * 1000:.1f} ms; one JSON file: "
         f"{one_file * 1000:.1f} ms; one YAML file: {one_yaml_file * 1000:.1f} ms "
         f"({one_yaml_file / bare:.2f}x bare python)",
-        f"chatapp-lint on the tree: {whole:.2f} s; check-jsonschema on it: {schema_only:.2f} s",
+        f"check-jsonschema on the JSON file: {one_schema_only * 1000:.1f} ms "
+        f"({one_schema_only / bare:.2f}x bare python)",
+        f"chatapp-lint on the tree: {whole:.2f} s ({whole_alone:.2f} s with --jobs 1, "
+        f"{whole_alone / schema_only:.2f}x); check-jsonschema on it: {schema_only:.2f} s",
+        f"peak memory with --jobs 1: {peak_alone:.1f} MB",
         "",
         report(
             "--version / bare python", version / bare, TARGETS["version"], float.__le__
