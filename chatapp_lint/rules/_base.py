@@ -124,7 +124,12 @@ class Rule:
     types: frozenset[str] | None
     members: frozenset[str] | None
     opt_in: bool
-    doc: str = attrs.field(repr=False)
+    docstring: str = attrs.field(repr=False)
+
+    @property
+    def doc(self) -> str:
+        """The documentation, dedented (on demand: a lint run never reads it)."""
+        return inspect.cleandoc(self.docstring)
 
     @property
     def scope(self) -> Scope:
@@ -182,7 +187,7 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
             types=None if types is None else frozenset(types),
             members=None if members is None else frozenset(members),
             opt_in=opt_in,
-            doc=inspect.cleandoc(check.__doc__ or ""),
+            docstring=check.__doc__ or "",
         )
 
     return register
@@ -207,7 +212,7 @@ def reserved(
         types=None,
         members=None,
         opt_in=False,
-        doc=inspect.cleandoc(doc),
+        docstring=doc,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -121,9 +120,7 @@ def _where(entry: Seen) -> str:
 
 
 def _registered(code: str, slug: str, check: Across, severity: Severity) -> Rule:
-    return reserved(
-        code, slug, inspect.cleandoc(check.__doc__ or ""), severity=severity
-    )
+    return reserved(code, slug, check.__doc__ or "", severity=severity)
 
 
 DUPLICATE_NAME_LANGUAGE = _registered(
