@@ -219,13 +219,12 @@ def reserved(
 def _objects(node: Node, key: str) -> list[Node]:
     """The objects in the list member `key` of `node`, skipping what is not an object."""
     items = node.value.get(key)
-    if not isinstance(items, list):
-        return []
-    return [
-        Node(None, item, node, key, index)
-        for index, item in enumerate(items)
-        if isinstance(item, dict)
-    ]
+    found: list[Node] = []
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                found.append(Node(None, item, node, key, index))
+    return found
 
 
 class TemplateView:
@@ -276,35 +275,47 @@ class TemplateView:
         self.components = components = _objects(self.root, "Components")
         # The components by Type; (component, its buttons) for each component;
         # every button of every component.
-        self._by_type: dict[str | None, list[Node]] = {}
-        self.button_groups: list[tuple[Node, list[Node]]] = []
-        self.buttons: list[Node] = []
+        by_type: dict[str | None, list[Node]] = {}
+        self._by_type = by_type
+        button_groups: list[tuple[Node, list[Node]]] = []
+        every_button: list[Node] = []
+        self.button_groups = button_groups
+        self.buttons = every_button
         carousels = []
         for component in components:
-            self._by_type.setdefault(component.type, []).append(component)
-            buttons = (
-                _objects(component, "Buttons") if "Buttons" in component.value else []
-            )
-            self.button_groups.append((component, buttons))
-            self.buttons += buttons
-            if "Cards" in component.value:
+            kind = component.type
+            if kind in by_type:
+                by_type[kind].append(component)
+            else:
+                by_type[kind] = [component]
+            value = component.value
+            if "Buttons" in value:
+                buttons = _objects(component, "Buttons")
+                every_button += buttons
+            else:
+                buttons = []
+            button_groups.append((component, buttons))
+            if "Cards" in value:
                 carousels.append(component)
         # (card, its components) for every card; every card component;
         # (card component, its buttons) for each; every card button.
-        self.card_component_groups = [
-            (card, _objects(card, "CardComponents"))
-            for component in carousels
-            for card in _objects(component, "Cards")
-        ]
-        self.card_components = [
-            p for _, parts in self.card_component_groups for p in parts
-        ]
-        self.card_button_groups = [
-            (part, _objects(part, "Buttons")) for part in self.card_components
-        ]
-        self.card_buttons = [
-            b for _, buttons in self.card_button_groups for b in buttons
-        ]
+        card_component_groups: list[tuple[Node, list[Node]]] = []
+        card_components: list[Node] = []
+        card_button_groups: list[tuple[Node, list[Node]]] = []
+        card_buttons: list[Node] = []
+        self.card_component_groups = card_component_groups
+        self.card_components = card_components
+        self.card_button_groups = card_button_groups
+        self.card_buttons = card_buttons
+        for component in carousels:
+            for card in _objects(component, "Cards"):
+                parts = _objects(card, "CardComponents")
+                card_component_groups.append((card, parts))
+                card_components += parts
+        for part in card_components:
+            buttons = _objects(part, "Buttons")
+            card_button_groups.append((part, buttons))
+            card_buttons += buttons
 
     def of_type(self, kind: str) -> list[Node]:
         """The top-level components whose `Type` is `kind`, in order."""

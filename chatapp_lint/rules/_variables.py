@@ -15,9 +15,6 @@ _OPENING = "$("
 # that has one (`[^\W_]` is exactly what `str.isalnum` accepts, and `\S` is what
 # `str.split` does not split on).
 _WORD: Final = re.compile(r"[^\W_]\S*")
-# The members where the service substitutes variables, per kind of object.
-_COMPONENT_FIELDS: Final = ("Text", "Url")
-_BUTTON_FIELDS: Final = ("Text", "Url", "CouponCode")
 
 
 class Field:
@@ -50,19 +47,77 @@ def fields(t: TemplateView) -> list[Field]:
     """Every string member of the template that may hold variables, computed once."""
     found: list[Field] | None = t.memo.get("fields")
     if found is None:
-        found = t.memo["fields"] = [
-            Field(node, key, text)
-            for nodes, keys in (
-                (t.components, _COMPONENT_FIELDS),
-                (t.buttons, _BUTTON_FIELDS),
-                (t.card_components, _COMPONENT_FIELDS),
-                (t.card_buttons, _BUTTON_FIELDS),
-            )
-            for node in nodes
-            for key in keys
-            if isinstance(text := node.value.get(key), str) and text
-        ]
+        found = _scan(t)[0]
     return found
+
+
+def screen_texts(t: TemplateView) -> list[str]:
+    """Every string a customer reads in the parts (computed once, with `fields`).
+
+    Component `Text`, `Caption` and `FileName`, button `Text` and `AutofillText`,
+    on carousel cards too, in no particular order.
+    """
+    found: list[str] | None = t.memo.get("screen_texts")
+    if found is None:
+        found = _scan(t)[1]
+    return found
+
+
+def _scan(t: TemplateView) -> tuple[list[Field], list[str]]:
+    """One pass over the parts for `fields` and `screen_texts`, both remembered.
+
+    The members where the service substitutes variables, in this order: Text,
+    Url, and a button's CouponCode. Besides those, the members whose text
+    reaches the customer's screen: Text, a component's Caption and FileName, a
+    button's AutofillText.
+    """
+    found: list[Field] = []
+    shown: list[str] = []
+    _scan_components(t.components, found, shown)
+    _scan_buttons(t.buttons, found, shown)
+    _scan_components(t.card_components, found, shown)
+    _scan_buttons(t.card_buttons, found, shown)
+    t.memo["fields"] = found
+    t.memo["screen_texts"] = shown
+    return found, shown
+
+
+def _scan_components(nodes: list[Node], found: list[Field], shown: list[str]) -> None:
+    for node in nodes:
+        value = node.value
+        text = value.get("Text")
+        if isinstance(text, str):
+            shown.append(text)
+            if text:
+                found.append(Field(node, "Text", text))
+        text = value.get("Url")
+        if isinstance(text, str) and text:
+            found.append(Field(node, "Url", text))
+        text = value.get("Caption")
+        if isinstance(text, str):
+            shown.append(text)
+        text = value.get("FileName")
+        if isinstance(text, str):
+            shown.append(text)
+
+
+def _scan_buttons(nodes: list[Node], found: list[Field], shown: list[str]) -> None:
+    for node in nodes:
+        value = node.value
+        text = value.get("Text")
+        if isinstance(text, str):
+            shown.append(text)
+            if text:
+                found.append(Field(node, "Text", text))
+        text = value.get("Url")
+        if isinstance(text, str) and text:
+            found.append(Field(node, "Url", text))
+        text = value.get("CouponCode")
+        if isinstance(text, str) and text:
+            found.append(Field(node, "CouponCode", text))
+        text = value.get("AutofillText")
+        if isinstance(text, str):
+            shown.append(text)
 
 
 def used(t: TemplateView) -> dict[str, Field]:

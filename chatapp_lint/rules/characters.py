@@ -8,6 +8,7 @@ from typing import Any, Final
 
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import Node, TemplateView, rule
+from chatapp_lint.rules._variables import screen_texts
 
 # Unicode's control characters (general category Cc: C0, DEL and C1) except tab
 # and line feed, and a carriage return except where it ends a line before a line
@@ -68,14 +69,20 @@ def control_characters(t: TemplateView, root: Node) -> Iterator[Finding]:
         Components:
           - {Type: BODY, Text: "Your order has shipped.\r\nIt arrives tomorrow."}
     """
+    given: Mapping[Any, Any] = t.example or {}  # YAML keys need not be strings
+    samples = [
+        sample
+        for name, sample in given.items()
+        if isinstance(name, str) and isinstance(sample, str)
+    ]
+    if not _any_control(screen_texts(t) + samples):
+        return  # the usual case, settled in one pass over all the texts at once
     groups = (
         (t.components, _COMPONENT_TEXTS),
         (t.buttons, _BUTTON_TEXTS),
         (t.card_components, _COMPONENT_TEXTS),
         (t.card_buttons, _BUTTON_TEXTS),
     )
-    if not _any_control(_texts(groups, t.example or {})):
-        return  # the usual case, settled in one pass over all the texts at once
     for nodes, keys in groups:
         for node in nodes:
             for key in keys:
@@ -87,25 +94,6 @@ def control_characters(t: TemplateView, root: Node) -> Iterator[Finding]:
                 root.at("Example", name),
                 "The sample",
             )
-
-
-def _texts(
-    groups: tuple[tuple[list[Node], tuple[str, ...]], ...], samples: Mapping[Any, Any]
-) -> list[str]:
-    """Every text the rule checks, and every sample, without their places."""
-    found = [
-        text
-        for nodes, keys in groups
-        for node in nodes
-        for key in keys
-        if isinstance(text := node.value.get(key), str)
-    ]
-    found += [
-        sample
-        for name, sample in samples.items()
-        if isinstance(name, str) and isinstance(sample, str)
-    ]
-    return found
 
 
 def _any_control(texts: list[str]) -> bool:

@@ -56,7 +56,11 @@ def malformed_variable(t: TemplateView, root: Node) -> Iterator[Finding]:
         Example: {firstName: Ana}
     """
     for found in fields(t):
-        bad = malformed(found.text)
+        text = found.text
+        # Every well-formed variable opens with `$(`: when each one does, none is bad.
+        if text.count("$(") == len(found.names):
+            continue
+        bad = malformed(text)
         if bad is not None:
             yield Finding(
                 found.pointer,
@@ -93,7 +97,7 @@ def curly_placeholder(t: TemplateView, root: Node) -> Iterator[Finding]:
         Example: {name: Ana}
     """
     for found in fields(t):
-        match = CURLY.search(found.text)
+        match = CURLY.search(found.text) if "{{" in found.text else None
         if match:
             yield Finding(
                 found.pointer,
@@ -472,7 +476,8 @@ def adjacent_variables(t: TemplateView, c: Node) -> Iterator[Finding]:
           - {Type: BODY, Text: "Dear $(name), your order has shipped and arrives tomorrow."}
         Example: {name: Ana Lima}
     """
-    if _ADJACENT.search(c.text("Text") or ""):
+    text = c.text("Text") or ""
+    if text.count("$(") > 1 and _ADJACENT.search(text):
         yield Finding(
             c.at("Text"), "Two variables stand side by side; put words between them."
         )
@@ -513,7 +518,7 @@ def too_many_variables(t: TemplateView, c: Node) -> Iterator[Finding]:
         Example: {name: Ana, order: A1001}
     """
     text = c.text("Text") or ""
-    count = len(VARIABLE.findall(text))
+    count = len(VARIABLE.findall(text)) if "$(" in text else 0
     if not count:
         return  # counting a huge body's words is the costly part: skip it
     words = words_outside_variables(text, up_to=2 * count + 1)
