@@ -68,6 +68,8 @@ def lint(
     """
     chosen = selection or default_selection()
     found, _ = _check_root(template, chosen)
+    if not found:
+        return []
     violations = [
         _violation(rule, f, chosen, file=None, template=0, position=None)
         for rule, f in found
@@ -94,18 +96,24 @@ def _check_decoded(
     except Exception as error:  # noqa: BLE001 - a crash must not hide the rules' findings
         found.append(_internal_error("the schema check", "", error))
     example = data.get("Example")
-    view = TemplateView(data, example if isinstance(example, Mapping) else None)
+    if not isinstance(example, dict) and not isinstance(example, Mapping):
+        example = None  # (a dict is told apart first: the usual case, and faster)
+    view = TemplateView(data, example)
     for table in selection.dispatch(view.channel, view.category):
         for node in view.nodes(table.scope):
             for rule in table.rules(node.type, node.value):
-                done = len(found)
+                added = 0
                 try:
                     for finding in rule.check(view, node):
                         found.append((rule, finding))
+                        added += 1
                 except Exception as error:  # noqa: BLE001 - reported as IN001, exit 2
-                    del found[done:]  # a crashed rule's findings are not to be trusted
+                    # A crashed rule's findings are not to be trusted.
+                    del found[len(found) - added :]
                     name = f"rule {rule.code} ({rule.slug})"
                     found.append(_internal_error(name, node.pointer, error))
+    if not found:
+        return found
     return [(rule, f) for rule, f in found if selection.enabled(rule.code)]
 
 

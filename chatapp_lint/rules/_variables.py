@@ -151,5 +151,9 @@ def words_outside_variables(text: str, up_to: int | None = None) -> int:
     (`Hi $(name), thanks!`) is not one. Given `up_to`, counting stops there
     (which is all a minimum needs, and spares reading the rest of a long text).
     """
-    words = _WORD.finditer(VARIABLE.sub(" ", text))
-    return sum(1 for _ in itertools.islice(words, up_to))
+    return count_words(VARIABLE.sub(" ", text), up_to)
+
+
+def count_words(text: str, up_to: int | None = None) -> int:
+    """How many words (runs holding a letter or a digit) the text has, up to `up_to`."""
+    return len(list(itertools.islice(_WORD.finditer(text), up_to)))

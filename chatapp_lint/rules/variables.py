@@ -11,10 +11,10 @@ from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._variables import (
     CURLY,
     VARIABLE,
+    count_words,
     fields,
     malformed,
     used,
-    words_outside_variables,
 )
 from chatapp_lint.schema import shorten
 
@@ -58,7 +58,7 @@ def malformed_variable(t: TemplateView, root: Node) -> Iterator[Finding]:
     for found in fields(t):
         text = found.text
         # Every well-formed variable opens with `$(`: when each one does, none is bad.
-        if text.count("$(") == len(found.names):
+        if "$(" not in text or text.count("$(") == len(found.names):
             continue
         bad = malformed(text)
         if bad is not None:
@@ -518,10 +518,12 @@ def too_many_variables(t: TemplateView, c: Node) -> Iterator[Finding]:
         Example: {name: Ana, order: A1001}
     """
     text = c.text("Text") or ""
-    count = len(VARIABLE.findall(text)) if "$(" in text else 0
+    if "$(" not in text:
+        return  # no variable
+    rest, count = VARIABLE.subn(" ", text)  # the text without its variables
     if not count:
         return  # counting a huge body's words is the costly part: skip it
-    words = words_outside_variables(text, up_to=2 * count + 1)
+    words = count_words(rest, up_to=2 * count + 1)
     if words < 2 * count + 1:
         yield Finding(
             c.at("Text"),
