@@ -99,7 +99,10 @@ def _check_decoded(
     if not isinstance(example, dict) and not isinstance(example, Mapping):
         example = None  # (a dict is told apart first: the usual case, and faster)
     view = TemplateView(data, example)
-    for table in selection.dispatch(view.channel, view.category):
+    tables = selection.dispatch(
+        view.channel, view.category, bool(view.card_component_groups)
+    )
+    for table in tables:
         for node in view.nodes(table.scope):
             for rule in table.rules(node.type, node.value):
                 added = 0

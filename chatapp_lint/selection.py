@@ -77,8 +77,8 @@ class Selection:
     rules: tuple[Rule, ...]
     severities: Mapping[str, Severity] = attrs.field(factory=dict)
     _codes: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
-    _dispatch: dict[tuple[Channel | None, str | None], list[Dispatch]] = attrs.field(
-        factory=dict, init=False, eq=False, repr=False
+    _dispatch: dict[tuple[Channel | None, str | None, bool], list[Dispatch]] = (
+        attrs.field(factory=dict, init=False, eq=False, repr=False)
     )
 
     @_codes.default
@@ -136,9 +136,15 @@ class Selection:
         """Whether the rule with this code runs."""
         return code in self._codes
 
-    def dispatch(self, channel: Channel | None, category: str | None) -> list[Dispatch]:
-        """The rules to call, per scope, on a template of this channel and category."""
-        key = (channel, category)
+    def dispatch(
+        self, channel: Channel | None, category: str | None, cards: bool = True
+    ) -> list[Dispatch]:
+        """The rules to call, per scope, on a template of this channel and category.
+
+        Without `cards`, on a template with no carousel card, the `cards_only`
+        rules are left out: they could find nothing there.
+        """
+        key = (channel, category, cards)
         table = self._dispatch.get(key)
         if table is None:
             from chatapp_lint.rules._base import Scope
@@ -150,7 +156,9 @@ class Selection:
                 rules = tuple(
                     rule
                     for rule in self.rules
-                    if scope in rule.scopes and rule.applies_to(channel, category)
+                    if scope in rule.scopes
+                    and rule.applies_to(channel, category)
+                    and (cards or not rule.cards_only)
                 )
                 if rules:
                     table.append(Dispatch(scope, rules))

@@ -125,6 +125,7 @@ class Rule:
     members: frozenset[str] | None
     opt_in: bool
     docstring: str = attrs.field(repr=False)
+    cards_only: bool = False
 
     @property
     def doc(self) -> str:
@@ -163,6 +164,7 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
     types: Iterable[str] | None = None,
     members: Iterable[str] | None = None,
     opt_in: bool = False,
+    cards_only: bool = False,
 ) -> Callable[[Check], Rule]:
     """Turn a documented check function into a `Rule`.
 
@@ -172,7 +174,8 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
     `types` calls the check only on objects whose `Type` is one of them, and
     `members` only on objects that have at least one of those members (whatever
     their value): a check that can find nothing on the other objects says so,
-    and the engine does not call it there.
+    and the engine does not call it there. Likewise `cards_only` calls it only on
+    templates with carousel cards (an object in a component's `Cards`).
     """
 
     def register(check: Check) -> Rule:
@@ -188,6 +191,7 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
             members=None if members is None else frozenset(members),
             opt_in=opt_in,
             docstring=check.__doc__ or "",
+            cards_only=cards_only,
         )
 
     return register
@@ -313,7 +317,7 @@ class TemplateView:
                 card_component_groups.append((card, parts))
                 card_components += parts
         for part in card_components:
-            buttons = _objects(part, "Buttons")
+            buttons = _objects(part, "Buttons") if "Buttons" in part.value else []
             card_button_groups.append((part, buttons))
             card_buttons += buttons
 

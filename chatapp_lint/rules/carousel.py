@@ -20,6 +20,7 @@ CARD_BUTTONS = ("PHONE_NUMBER", "URL", "QUICK_REPLY")
     "CR001",
     "carousel-header-formats-differ",
     channels=WHATSAPP,
+    cards_only=True,
 )
 def carousel_header_formats_differ(t: TemplateView, root: Node) -> Iterator[Finding]:
     """The cards of a carousel do not all use the same header format.
@@ -75,7 +76,7 @@ def carousel_header_formats_differ(t: TemplateView, root: Node) -> Iterator[Find
             )
 
 
-@rule("CR002", "carousel-card-too-many-buttons", channels=WHATSAPP)
+@rule("CR002", "carousel-card-too-many-buttons", channels=WHATSAPP, cards_only=True)
 def carousel_card_too_many_buttons(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A carousel card has more than two buttons.
 
@@ -218,7 +219,7 @@ def carousel_card_count(t: TemplateView, c: Node) -> Iterator[Finding]:
     yield Finding(where, f"A carousel needs {low} to {high} cards, not {len(cards)}.")
 
 
-@rule("CR004", "carousel-card-header", channels=WHATSAPP)
+@rule("CR004", "carousel-card-header", channels=WHATSAPP, cards_only=True)
 def carousel_card_header(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A carousel card has no HEADER, or its HEADER lacks `Format` or `Url`.
 
@@ -279,7 +280,7 @@ def carousel_card_header(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("CR005", "carousel-card-body", channels=WHATSAPP)
+@rule("CR005", "carousel-card-body", channels=WHATSAPP, cards_only=True)
 def carousel_card_body(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A carousel card lacks the BODY other cards have, or a card BODY has no `Text`.
 
@@ -399,7 +400,7 @@ def _names(buttons: list[Node]) -> str:
     return ", ".join(str(b.type) for b in buttons) or "none"
 
 
-@rule("CR007", "carousel-card-buttons-differ", channels=WHATSAPP)
+@rule("CR007", "carousel-card-buttons-differ", channels=WHATSAPP, cards_only=True)
 def carousel_card_buttons_differ(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A carousel card's buttons differ in type or order from the first card's.
 
