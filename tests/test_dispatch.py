@@ -70,3 +70,52 @@ def test_a_rule_finds_nothing_on_objects_without_its_members(rule: Rule) -> None
                 assert list(rule.check(view, stripped)) == [], stripped.pointer
                 checked += 1
     assert checked, f"no template exercises {rule.code}'s members"
+
+
+CARD_RULES = [rule for rule in ALL_RULES if rule.cards_only]
+
+
+def _without_cards(template: dict[str, Any]) -> list[dict[str, Any]]:
+    """The template if it has no card, else copies whose carousels hold none."""
+    components = template.get("Components")
+    carousels = [
+        index
+        for index, component in enumerate(
+            components if isinstance(components, list) else []
+        )
+        if isinstance(component, dict) and "Cards" in component
+    ]
+    if not carousels:
+        return [template]
+    variants = []
+    for cards in ([], ["not a card", 7, None], "not a list", ...):
+        data = copy.deepcopy(template)
+        for index in carousels:
+            if cards is ...:
+                del data["Components"][index]["Cards"]
+            else:
+                data["Components"][index]["Cards"] = copy.deepcopy(cards)
+        variants.append(data)
+    return variants
+
+
+def test_cards_only_rules_are_the_carousel_rules_that_read_cards() -> None:
+    assert {rule.code for rule in CARD_RULES} <= {
+        r.code for r in ALL_RULES if r.code.startswith("CR")
+    }
+    assert CARD_RULES
+
+
+@pytest.mark.parametrize("rule", CARD_RULES, ids=lambda r: r.code)
+def test_a_cards_only_rule_finds_nothing_without_cards(rule: Rule) -> None:
+    emptied = 0
+    for template in TEMPLATES:
+        variants = _without_cards(template)
+        emptied += variants[0] is not template
+        for data in variants:
+            view = _view(data)
+            assert not view.card_component_groups
+            for scope in rule.scopes:
+                for node in view.nodes(scope):
+                    assert list(rule.check(view, node)) == [], (rule.code, node.pointer)
+    assert emptied, "no template with carousel cards was emptied"

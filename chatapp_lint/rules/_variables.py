@@ -144,16 +144,11 @@ def malformed(text: str) -> str | None:
     return None
 
 
-def words_outside_variables(text: str, up_to: int | None = None) -> int:
-    """How many words the text has once its variables are taken out.
-
-    A word holds a letter or a digit: the comma a variable leaves behind
-    (`Hi $(name), thanks!`) is not one. Given `up_to`, counting stops there
-    (which is all a minimum needs, and spares reading the rest of a long text).
-    """
-    return count_words(VARIABLE.sub(" ", text), up_to)
-
-
 def count_words(text: str, up_to: int | None = None) -> int:
-    """How many words (runs holding a letter or a digit) the text has, up to `up_to`."""
+    """How many words the text has, counting no further than `up_to`.
+
+    A word holds a letter or a digit: the comma a removed variable leaves behind
+    (`Hi $(name), thanks!`) is not one. Stopping early is all a minimum needs, and
+    spares reading the rest of a long text.
+    """
     return len(list(itertools.islice(_WORD.finditer(text), up_to)))
