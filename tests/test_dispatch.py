@@ -119,3 +119,60 @@ def test_a_cards_only_rule_finds_nothing_without_cards(rule: Rule) -> None:
                 for node in view.nodes(scope):
                     assert list(rule.check(view, node)) == [], (rule.code, node.pointer)
     assert emptied, "no template with carousel cards was emptied"
+
+
+def _places() -> list[tuple[str, str]]:
+    """(where, key) for every part and member TX001 reads."""
+    from chatapp_lint.rules import characters
+
+    parts = ["component", "button", "card component", "card button"]
+    return [
+        (part, key)
+        for part in parts
+        for key in (
+            characters._BUTTON_TEXTS
+            if "button" in part
+            else characters._COMPONENT_TEXTS
+        )
+    ]
+
+
+@pytest.mark.parametrize(("part", "key"), _places())
+def test_the_shared_text_pass_holds_every_text_tx001_reads(part: str, key: str) -> None:
+    # TX001 settles clean templates from _variables.screen_texts; a member it
+    # reads but that pass skipped would hide a control character.
+    from chatapp_lint import lint
+
+    button = {"Type": "QUICK_REPLY", "Text": "Yes"}
+    card_part = {"Type": "BUTTONS", "Buttons": [dict(button)]}
+    template: dict[str, Any] = {
+        "TemplateType": "WHATSAPP",
+        "Name": "t",
+        "Language": "en",
+        "Category": "MARKETING",
+        "Components": [
+            {"Type": "BODY", "Text": "Hello"},
+            {"Type": "BUTTONS", "Buttons": [dict(button)]},
+            {
+                "Type": "CAROUSEL",
+                "Cards": [
+                    {"CardComponents": [{"Type": "BODY", "Text": "Hi"}, card_part]}
+                ],
+            },
+        ],
+    }
+    target, pointer = {
+        "component": (template["Components"][0], "/Components/0"),
+        "button": (template["Components"][1]["Buttons"][0], "/Components/1/Buttons/0"),
+        "card component": (
+            template["Components"][2]["Cards"][0]["CardComponents"][0],
+            "/Components/2/Cards/0/CardComponents/0",
+        ),
+        "card button": (
+            card_part["Buttons"][0],
+            "/Components/2/Cards/0/CardComponents/1/Buttons/0",
+        ),
+    }[part]
+    target[key] = "bell\x07"
+    found = [v.pointer for v in lint(template) if v.code == "TX001"]
+    assert found == [f"{pointer}/{key}"]
