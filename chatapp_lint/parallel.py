@@ -68,8 +68,8 @@ def in_order(
         results: Iterator[_Result] = pool.map(_call, entries, names, chunksize=chunk)  # type: ignore[arg-type]
         yield from results
     except BaseException:
-        # Ctrl-C, a closed pipe, a crash: stop the workers now rather than wait,
-        # since one may be blocked for ever reading a file (a FIFO, say).
+        # Ctrl-C, a worker that died, a crash: stop the workers now rather than
+        # wait, since one may be blocked for ever reading a file (a FIFO, say).
         _stop_workers(pool)
         raise
     finally:
