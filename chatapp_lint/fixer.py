@@ -35,6 +35,8 @@ from chatapp_lint.loader import Kind, load_bytes, sniff_kind
 from chatapp_lint.loader.limits import MAX_FILE_BYTES
 from chatapp_lint.rules import default_selection
 
+_NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no FIFOs
+
 if TYPE_CHECKING:
     from chatapp_lint.config import Config
     from chatapp_lint.loader import Document
@@ -155,7 +157,13 @@ def fix_path(
         empty for a file that cannot be read) when there is nothing to fix.
     """
     try:
-        with path.open("rb") as stream:
+        # Opened without blocking, as the loader does: a FIFO named x.json must
+        # not hang --fix waiting for a writer. Only a regular file is rewritten,
+        # so a pipe or a device is left to linting, which reads it once.
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return FixOutcome("", "", [])
             data = stream.read(MAX_FILE_BYTES + 1)
     except (OSError, ValueError):
         return FixOutcome("", "", [])  # linting reports why it cannot be read

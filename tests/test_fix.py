@@ -34,7 +34,7 @@ from chatapp_lint.loader import Kind, load_bytes
 from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.selection import Selection
 from chatapp_lint.strategies import APPS, valid_templates
-from tests.test_cli import run
+from tests.test_cli import ROOT, run
 
 BODY = {"Type": "BODY", "Text": "Your order has shipped and arrives tomorrow."}
 
@@ -706,3 +706,14 @@ def test_fixing_never_adds_a_violation_and_is_idempotent(
     again = fix_bytes(outcome.fixed.encode("utf-8"), kind)
     assert again.fixed == outcome.fixed
     assert again.changes == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_fix_never_waits_on_a_fifo_and_never_replaces_it(tmp_path: Path) -> None:
+    source = ROOT / "examples" / "bad" / "deprecated-cust-waba-id.yaml"
+    shutil.copy(source, tmp_path / "a.yaml")
+    os.mkfifo(tmp_path / "b.json")  # no writer: a blocking open would wait for ever
+    result = run("--fix", str(tmp_path), cwd=tmp_path)  # run() times out after 120 s
+    assert stat.S_ISFIFO((tmp_path / "b.json").lstat().st_mode)
+    assert "\nCustWabaId:" not in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "b.json:1:1: FL005" in result.stdout  # linting still reports it, once
