@@ -123,24 +123,24 @@ def test_a_cards_only_rule_finds_nothing_without_cards(rule: Rule) -> None:
 
 def _places() -> list[tuple[str, str]]:
     """(where, key) for every part and member TX001 reads."""
-    from chatapp_lint.rules import characters
+    from chatapp_lint.rules import _variables
 
     parts = ["component", "button", "card component", "card button"]
     return [
         (part, key)
         for part in parts
         for key in (
-            characters._BUTTON_TEXTS
+            _variables.BUTTON_SCREEN_MEMBERS
             if "button" in part
-            else characters._COMPONENT_TEXTS
+            else _variables.COMPONENT_SCREEN_MEMBERS
         )
     ]
 
 
 @pytest.mark.parametrize(("part", "key"), _places())
 def test_the_shared_text_pass_holds_every_text_tx001_reads(part: str, key: str) -> None:
-    # TX001 settles clean templates from _variables.screen_texts; a member it
-    # reads but that pass skipped would hide a control character.
+    # TX001 settles clean templates from _variables.screen_texts; a member the
+    # pass skipped would hide a control character.
     from chatapp_lint import lint
 
     button = {"Type": "QUICK_REPLY", "Text": "Yes"}

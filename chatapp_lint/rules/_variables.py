@@ -15,6 +15,12 @@ _OPENING = "$("
 # that has one (`[^\W_]` is exactly what `str.isalnum` accepts, and `\S` is what
 # `str.split` does not split on).
 _WORD: Final = re.compile(r"[^\W_]\S*")
+# Per kind of part: the members where the service substitutes variables, and
+# the members whose text reaches the customer's screen (TX001 reads these).
+COMPONENT_VARIABLE_MEMBERS: Final = ("Text", "Url")
+BUTTON_VARIABLE_MEMBERS: Final = ("Text", "Url", "CouponCode")
+COMPONENT_SCREEN_MEMBERS: Final = ("Text", "Caption", "FileName")
+BUTTON_SCREEN_MEMBERS: Final = ("Text", "AutofillText")
 
 
 class Field:
@@ -64,60 +70,41 @@ def screen_texts(t: TemplateView) -> list[str]:
 
 
 def _scan(t: TemplateView) -> tuple[list[Field], list[str]]:
-    """One pass over the parts for `fields` and `screen_texts`, both remembered.
-
-    The members where the service substitutes variables, in this order: Text,
-    Url, and a button's CouponCode. Besides those, the members whose text
-    reaches the customer's screen: Text, a component's Caption and FileName, a
-    button's AutofillText.
-    """
+    """One pass over the parts for `fields` and `screen_texts`, both remembered."""
     found: list[Field] = []
     shown: list[str] = []
-    _scan_components(t.components, found, shown)
-    _scan_buttons(t.buttons, found, shown)
-    _scan_components(t.card_components, found, shown)
-    _scan_buttons(t.card_buttons, found, shown)
+    for nodes, members in (
+        (t.components, _COMPONENT_MEMBERS),
+        (t.buttons, _BUTTON_MEMBERS),
+        (t.card_components, _COMPONENT_MEMBERS),
+        (t.card_buttons, _BUTTON_MEMBERS),
+    ):
+        for node in nodes:
+            value = node.value
+            for key, variables, screen in members:
+                text = value.get(key)
+                if isinstance(text, str):
+                    if screen:
+                        shown.append(text)
+                    if variables and text:
+                        found.append(Field(node, key, text))
     t.memo["fields"] = found
     t.memo["screen_texts"] = shown
     return found, shown
 
 
-def _scan_components(nodes: list[Node], found: list[Field], shown: list[str]) -> None:
-    for node in nodes:
-        value = node.value
-        text = value.get("Text")
-        if isinstance(text, str):
-            shown.append(text)
-            if text:
-                found.append(Field(node, "Text", text))
-        text = value.get("Url")
-        if isinstance(text, str) and text:
-            found.append(Field(node, "Url", text))
-        text = value.get("Caption")
-        if isinstance(text, str):
-            shown.append(text)
-        text = value.get("FileName")
-        if isinstance(text, str):
-            shown.append(text)
+def _members(
+    variables: tuple[str, ...], screen: tuple[str, ...]
+) -> tuple[tuple[str, bool, bool], ...]:
+    """Each member once, with whether it may hold variables and whether it is shown."""
+    keys = dict.fromkeys((*variables, *screen))
+    return tuple((key, key in variables, key in screen) for key in keys)
 
 
-def _scan_buttons(nodes: list[Node], found: list[Field], shown: list[str]) -> None:
-    for node in nodes:
-        value = node.value
-        text = value.get("Text")
-        if isinstance(text, str):
-            shown.append(text)
-            if text:
-                found.append(Field(node, "Text", text))
-        text = value.get("Url")
-        if isinstance(text, str) and text:
-            found.append(Field(node, "Url", text))
-        text = value.get("CouponCode")
-        if isinstance(text, str) and text:
-            found.append(Field(node, "CouponCode", text))
-        text = value.get("AutofillText")
-        if isinstance(text, str):
-            shown.append(text)
+_COMPONENT_MEMBERS: Final = _members(
+    COMPONENT_VARIABLE_MEMBERS, COMPONENT_SCREEN_MEMBERS
+)
+_BUTTON_MEMBERS: Final = _members(BUTTON_VARIABLE_MEMBERS, BUTTON_SCREEN_MEMBERS)
 
 
 def used(t: TemplateView) -> dict[str, Field]:

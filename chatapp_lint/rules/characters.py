@@ -8,7 +8,11 @@ from typing import Any, Final
 
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import Node, TemplateView, rule
-from chatapp_lint.rules._variables import screen_texts
+from chatapp_lint.rules._variables import (
+    BUTTON_SCREEN_MEMBERS,
+    COMPONENT_SCREEN_MEMBERS,
+    screen_texts,
+)
 
 # Unicode's control characters (general category Cc: C0, DEL and C1) except tab
 # and line feed, and a carriage return except where it ends a line before a line
@@ -30,9 +34,6 @@ _NAMES: Final = {
     0x7F: "delete",
     0x85: "next line",
 }
-# The members whose text reaches the customer's screen, per kind of object.
-_COMPONENT_TEXTS: Final = ("Text", "Caption", "FileName")
-_BUTTON_TEXTS: Final = ("Text", "AutofillText")
 
 
 @rule("TX001", "control-characters")
@@ -78,10 +79,10 @@ def control_characters(t: TemplateView, root: Node) -> Iterator[Finding]:
     if not _any_control(screen_texts(t) + samples):
         return  # the usual case, settled in one pass over all the texts at once
     groups = (
-        (t.components, _COMPONENT_TEXTS),
-        (t.buttons, _BUTTON_TEXTS),
-        (t.card_components, _COMPONENT_TEXTS),
-        (t.card_buttons, _BUTTON_TEXTS),
+        (t.components, COMPONENT_SCREEN_MEMBERS),
+        (t.buttons, BUTTON_SCREEN_MEMBERS),
+        (t.card_components, COMPONENT_SCREEN_MEMBERS),
+        (t.card_buttons, BUTTON_SCREEN_MEMBERS),
     )
     for nodes, keys in groups:
         for node in nodes:
