@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import sys
 
+from chatapp_lint.discovery import STDIN
+
 COMMANDS = frozenset({"lint", "rules", "rule", "schema", "send", "pull"})
 """The click group's command names (a test keeps the two in step)."""
-
-STDIN = "-"
 
 
 def plain_lint(args: list[str]) -> int | None:
