@@ -239,6 +239,7 @@ def rules_command(output_format: str) -> None:
             "opt_in": rule.opt_in,
             "channels": channels_label(rule),
             "summary": parse(rule.doc).summary,
+            "evidence": [item.to_dict() for item in rule.evidence],
         }
         for rule in ALL_RULES
     ]

@@ -18,6 +18,7 @@ import attrs
 from chatapp_lint.model import Channel
 from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.rules._base import BOTH, Rule, Scope
+from chatapp_lint.rules._evidence import Evidence
 
 SECTIONS: Final = ("Why", "Source", "Fails", "Passes")
 SHORTENED: Final = "# Shortened:"
@@ -96,6 +97,16 @@ def explain(rule: Rule) -> str:
     for name in ("Why", "Source"):
         if name in doc.sections:
             lines += ["", f"{name}: " + textwrap.fill(doc.sections[name], 78)]
+    if rule.evidence:
+        lines += ["", "Evidence:"]
+        for item in rule.evidence:
+            lines += textwrap.wrap(
+                f"- {evidence_text(item)}",
+                78,
+                subsequent_indent="  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
     for name in ("Fails", "Passes"):
         if name in doc.sections:
             lines += [
@@ -119,19 +130,36 @@ def rules_markdown(rules: Iterable[Rule] = ALL_RULES) -> str:
         " prints one entry. FL codes come from reading the file, SC codes from the"
         " JSON Schema, IN001 from a crash; the rest are rules.",
         "",
-        "| code | slug | severity | channels | categories | summary |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "Severity follows evidence: a rule is an error only where a source says the"
+        " service, Meta or Viber rejects the value (an API reference page's limit,"
+        " enum or requirement, a CAMS or Meta error code, a reason on Meta's"
+        " template review page, Meta's or Viber's own documentation); where the"
+        " source says a value is ignored, only valid elsewhere, or recommended,"
+        " where the rule is inferred, or where the only source is one reseller, it"
+        ' is a warning. Each entry lists its evidence; "backed by" names the'
+        " strongest.",
+        "",
+        "| code | slug | severity | backed by | channels | categories | summary |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for rule in rules:
         severity = f"{rule.severity}{' (opt-in)' if rule.opt_in else ''}"
         out.append(
             f"| [{rule.code}](#{rule.code.lower()}-{rule.slug}) | {rule.slug} | {severity}"
-            f" | {channels_label(rule)} | {categories_label(rule)}"
+            f" | {evidence_label(rule)} | {channels_label(rule)} | {categories_label(rule)}"
             f" | {_cell(parse(rule.doc).summary)} |"
         )
     for rule in rules:
         out += ["", *markdown_entry(rule)]
     return "\n".join(out) + "\n"
+
+
+def evidence_label(rule: Rule) -> str:
+    """The strongest source in a few words: a rejecting one when there is one."""
+    if not rule.evidence:
+        return "-"
+    best = next((item for item in rule.evidence if item.rejects), rule.evidence[0])
+    return f"{best.says} ({best.kind})"
 
 
 def _cell(text: str) -> str:
@@ -157,10 +185,27 @@ def markdown_entry(rule: Rule) -> list[str]:
     for name in ("Why", "Source"):
         if name in doc.sections:
             lines += ["", f"**{name}.** {doc.sections[name]}"]
+    if rule.evidence:
+        lines += ["", "**Evidence.**", ""]
+        lines += [f"- {evidence_markdown(item)}" for item in rule.evidence]
     for name in ("Fails", "Passes"):
         if name in doc.sections:
             lines += ["", f"{name}:", "", "```yaml", doc.sections[name].rstrip(), "```"]
     return lines
+
+
+def evidence_text(item: Evidence) -> str:
+    """One source in plain text: what it says happens, where, and its words."""
+    read = f", read {item.read}" if item.read else ""
+    url = f" <{item.url}>" if item.url else ""
+    return f"{item.says} ({item.kind}): {item.citation}{read}: {item.quote}{url}"
+
+
+def evidence_markdown(item: Evidence) -> str:
+    """One source as a Markdown list item's text, linked when it has an address."""
+    citation = f"[{item.citation}]({item.url})" if item.url else item.citation
+    read = f", read {item.read}" if item.read else ""
+    return f'*{item.says}* ({item.kind}): {citation}{read}: "{item.quote}"'
 
 
 def main(argv: list[str] | None = None) -> int:

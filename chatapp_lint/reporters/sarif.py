@@ -88,7 +88,10 @@ def _descriptor(rule: Rule) -> Json:
             "markdown": "\n".join(docs.markdown_entry(rule)) + "\n",
         },
         "defaultConfiguration": configuration,
-        "properties": {"tags": [c.value for c in Channel if c in rule.channels]},
+        "properties": {
+            "tags": [c.value for c in Channel if c in rule.channels],
+            "evidence": [item.to_dict() for item in rule.evidence],
+        },
     }
 
 

@@ -11,6 +11,7 @@ import attrs
 
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.pointer import join
+from chatapp_lint.rules._evidence import Evidence
 
 _CHANNEL_OF: Final = {channel.value: channel for channel in Channel}
 # The categories each channel accepts (for Viber, also the nine content types of
@@ -126,6 +127,8 @@ class Rule:
     opt_in: bool
     docstring: str = attrs.field(repr=False)
     cards_only: bool = False
+    # What backs the rule (see _evidence.py): an error needs a rejecting source.
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), repr=False)
 
     @property
     def doc(self) -> str:
@@ -141,6 +144,11 @@ class Rule:
     def summary(self) -> str:
         """The first line of the documentation."""
         return self.doc.split("\n", 1)[0].strip()
+
+    @property
+    def rejection_documented(self) -> bool:
+        """Whether some source of the rule says the value is rejected."""
+        return any(item.rejects for item in self.evidence)
 
     def applies_to(self, channel: Channel | None, category: str | None) -> bool:
         """Whether the rule runs for a template of this channel and category.
@@ -165,6 +173,7 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
     members: Iterable[str] | None = None,
     opt_in: bool = False,
     cards_only: bool = False,
+    evidence: tuple[Evidence, ...] = (),
 ) -> Callable[[Check], Rule]:
     """Turn a documented check function into a `Rule`.
 
@@ -176,6 +185,9 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
     their value): a check that can find nothing on the other objects says so,
     and the engine does not call it there. Likewise `cards_only` calls it only on
     templates with carousel cards (an object in a component's `Cards`).
+
+    `evidence` names the sources behind the rule; an error needs one that says
+    the value is rejected (see _evidence.py).
     """
 
     def register(check: Check) -> Rule:
@@ -192,6 +204,7 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
             opt_in=opt_in,
             docstring=check.__doc__ or "",
             cards_only=cards_only,
+            evidence=evidence,
         )
 
     return register
@@ -203,6 +216,7 @@ def reserved(
     doc: str,
     *,
     severity: Severity = Severity.ERROR,
+    evidence: tuple[Evidence, ...] = (),
 ) -> Rule:
     """Register a code that the loader, the schema or the engine reports itself."""
     return Rule(
@@ -217,6 +231,7 @@ def reserved(
         members=None,
         opt_in=False,
         docstring=doc,
+        evidence=evidence,
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, misplaced
+from chatapp_lint.rules._evidence import api_reference
 from chatapp_lint.schema import shorten
 
 MAX_BUTTONS = 10
@@ -28,12 +29,16 @@ def _of_type(t: TemplateView, kind: str) -> list[Node]:
     "too-many-buttons",
     channels=WHATSAPP,
     categories={"UTILITY", "MARKETING"},
+    evidence=(
+        api_reference(
+            "CreateChatappTemplate, request parameters, `Buttons`",
+            "For MARKETING or UTILITY templates, you can add up to 10 buttons.",
+            read="2026-12-03",
+        ),
+    ),
 )
 def too_many_buttons(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A MARKETING or UTILITY template has more than 10 buttons.
-
-    Source: CreateChatappTemplate, `Buttons`: "For MARKETING or UTILITY templates,
-    you can add up to 10 buttons."
 
     Fails:
         # Shortened: the real list has eleven buttons.
