@@ -45,6 +45,46 @@ class DefaultLintGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
+class _ProgramContext(click.Context):
+    """The lint command's context, named as the program: `Try 'chatapp-lint --help'`."""
+
+    @property
+    def command_path(self) -> str:
+        """The program's name, since `lint` is what runs when no command is named."""
+        return self.find_root().command_path
+
+
+class LintCommand(click.Command):
+    """The default command: its help is the program's help.
+
+    `chatapp-lint --help` lands here, so the usage reads as the program is run
+    (`chatapp-lint [OPTIONS] [PATH]...`, not `chatapp-lint lint`), and the help
+    ends with every command of the group.
+    """
+
+    context_class = _ProgramContext
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """`chatapp-lint [OPTIONS] [PATH]...`, as the program is run."""
+        formatter.write_usage(ctx.find_root().info_name or "chatapp-lint", USAGE)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Every command of the group, with its one-line summary."""
+        group = ctx.find_root().command
+        if isinstance(group, click.Group):
+            rows = [
+                (name, command.get_short_help_str(limit=60))
+                for name, command in group.commands.items()
+            ]
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+        super().format_epilog(ctx, formatter)
+
+
+USAGE = "[OPTIONS] [PATH]...\n   or: chatapp-lint COMMAND [ARGS]..."
+"""The lint usage; each command's own help (`chatapp-lint send -h`) has the rest."""
+
+
 @click.group(
     cls=DefaultLintGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
@@ -54,8 +94,9 @@ def app() -> None:
 
 @app.command(
     "lint",
-    epilog="Other commands: `chatapp-lint rules` lists every rule; "
-    "`chatapp-lint rule CODE` explains one; `chatapp-lint schema` prints the schema.",
+    cls=LintCommand,
+    short_help="Lint template files and directories (the default command).",
+    epilog="`chatapp-lint COMMAND --help` explains a command.",
 )
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
 @click.option(
@@ -268,16 +309,27 @@ def rule_command(name: str) -> None:
 
 @app.command("schema")
 @click.option(
+    "--kind",
+    type=click.Choice(["template", "file"]),
+    default="template",
+    show_default=True,
+    help="The schema of one template, or of a file holding one template or a list.",
+)
+@click.option(
     "--path",
     "show_path",
     is_flag=True,
     help="Print where the installed schema file is.",
 )
-def schema_command(show_path: bool) -> None:
-    """Print the JSON Schema of a template, for editors (see the README)."""
-    from chatapp_lint.schema import schema_path
+def schema_command(kind: str, show_path: bool) -> None:
+    """Print a JSON Schema for editors: one template, or a whole file (see the README).
 
-    location = schema_path()
+    Both stand alone: every reference is inside the file.
+    """
+    from chatapp_lint.schema import schema_path
+    from chatapp_lint.schema_file import FILE_SCHEMA
+
+    location = schema_path(FILE_SCHEMA) if kind == "file" else schema_path()
     if show_path:
         click.echo(str(location))
     else:

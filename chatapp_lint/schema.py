@@ -64,8 +64,12 @@ _TYPE_NAMES: Final = {
 }
 
 
-def schema_path() -> Traversable:
+def schema_path(name: str = SCHEMA_FILE) -> Traversable:
     """The packaged schema file, for the `schema` command, the docs and the tests.
+
+    Args:
+        name: The file in the package's `schemas` folder: one template's schema
+            by default, or `template-file.schema.json`.
 
     Returns:
         The schema as an `importlib.resources` traversable; `str()` of it is the
@@ -73,7 +77,7 @@ def schema_path() -> Traversable:
     """
     from importlib import resources
 
-    return resources.files("chatapp_lint") / "schemas" / SCHEMA_FILE
+    return resources.files("chatapp_lint") / "schemas" / name
 
 
 class _Built:
