@@ -1,4 +1,4 @@
-"""The JSON report: `{"violations": [...], "summary": {...}}`, as CONTRACT.md fixes it."""
+"""The JSON report: `{"violations": [...], "summary": {...}}`, as the README documents it."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from chatapp_lint.pointer import join
 
 _CHANNEL_OF: Final = {channel.value: channel for channel in Channel}
 # The categories each channel accepts (for Viber, also the nine content types of
-# the detail page; research note C1).
+# GetChatappTemplateDetail's page).
 CATEGORIES: Final = {
     Channel.WHATSAPP: frozenset({"UTILITY", "MARKETING", "AUTHENTICATION"}),
     Channel.VIBER: frozenset(
@@ -126,6 +126,8 @@ class Rule:
     opt_in: bool
     docstring: str = attrs.field(repr=False)
     cards_only: bool = False
+    reporter: str = "the engine"
+    """Who reports an `ENGINE` code (for the docs): the engine, or `check_params`."""
 
     @property
     def doc(self) -> str:
@@ -203,8 +205,12 @@ def reserved(
     doc: str,
     *,
     severity: Severity = Severity.ERROR,
+    reporter: str = "the engine",
 ) -> Rule:
-    """Register a code that the loader, the schema or the engine reports itself."""
+    """Register a code that the loader, the schema or the engine reports itself.
+
+    `reporter` names who does, when it is not a lint run (`check_params`).
+    """
     return Rule(
         code=code,
         slug=slug,
@@ -217,6 +223,7 @@ def reserved(
         members=None,
         opt_in=False,
         docstring=doc,
+        reporter=reporter,
     )
 
 

@@ -32,7 +32,7 @@ def _sent(request: Recorded, name: str) -> Any:
     """A JSON parameter as received, less the empty lists the SDK always adds.
 
     The SDK's to_map() emits `Buttons`, `Cards` and `SupportedApps` even when
-    unset (sdk-notes §2); everything else must be exactly the linted content.
+    unset (see the SDK's `to_map`); everything else must be exactly the linted content.
     """
     return _pruned(request.decoded(name))
 
