@@ -30,6 +30,12 @@ class BadConfig(click.ClickException):
         super().__init__(f"invalid configuration: {error}")
 
 
+class UnwritableReport(click.ClickException):
+    """`--output-file` names a file that cannot be written: exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+
 class DefaultLintGroup(click.Group):
     """A group whose default command is `lint`, so `chatapp-lint PATH...` lints.
 
@@ -126,7 +132,17 @@ def app() -> None:
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when violations are found."
 )
-@click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count the violations of each rule (text and JSON reports).",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print violations only, no summary.")
 @click.option(
     "--stdin-filename", help="The name to report (and match ignores) for `-`."
@@ -167,6 +183,7 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
     fail_on: str | None,
     exit_zero: bool,
     statistics: bool,
+    output_file: Path | None,
     quiet: bool,
     stdin_filename: str | None,
     color: str,
@@ -208,21 +225,49 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         jobs=jobs,
     )
     progress.close()
+    chosen = linting.default_format(output_format)
+    fixable = (
+        linting.fixable(
+            report,
+            selection,
+            config,
+            unreadable={stdin_filename or "-"} if "-" in paths else (),
+        )
+        if linting.wants_fixable(chosen, statistics)
+        else linting.NONE
+    )
     rendered, colored = linting.render(
         report,
-        linting.default_format(output_format),
+        chosen,
         statistics=statistics,
         quiet=quiet,
-        color=color,
+        # A file gets no colour codes, whatever the terminal.
+        color="never" if output_file is not None else color,
+        fixable=fixable,
     )
-    # click strips ANSI codes from non-terminals unless told the colour is wanted.
-    click.echo(rendered, nl=False, color=colored)
+    if output_file is not None:
+        _write_report(output_file, rendered)
+    else:
+        # click strips ANSI codes from non-terminals unless told the colour is wanted.
+        click.echo(rendered, nl=False, color=colored)
     status = linting.exit_status(report, fail_on or config.fail_on)
     if unwritten:
         status = EXIT_USAGE  # a fix that could not be written is a failure to report
     raise click.exceptions.Exit(
         EXIT_CLEAN if exit_zero and status == EXIT_ERRORS else status
     )
+
+
+def _write_report(path: Path, rendered: str) -> None:
+    """Write the report to `--output-file`, making its folder; exit 2 if impossible."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(rendered, encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UnwritableReport(
+            f"cannot write the report to {click.format_filename(path)}: {reason}."
+        ) from None
 
 
 def _fix(  # noqa: PLR0913 - the options of the lint command that fixing heeds
