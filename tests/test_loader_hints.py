@@ -29,6 +29,7 @@ from chatapp_lint.loader.hints import position
         ("json", '{"a": "tab\there"}', 1, 11, "written \\t"),
         ("json", '{"a": "never closed', 1, 7, "never closed"),
         ("json", '{"a": 1}\n{"b": 2}\n', 2, 1, "several in one list"),
+        ("json", '{\n  "a": 1\n', 3, 1, "a closing } or ] is missing"),
         # YAML: tabs, open quotes, colons in values, backslashes.
         ("yaml", "Name: x\nComponents:\n\t- Type: BODY\n", 3, 1, "spaces only"),
         ("yaml", 'Name: "abc\nCategory: X\n', 1, 7, "never closed"),

@@ -21,6 +21,9 @@ not run says why:
 - `<!-- readme-test: exit N -->`: an `sh` block's expected status.
 - `<!-- readme-test: pre-commit -->`: the pre-commit configuration, run by the
   real pre-commit against this repository (see its test).
+- `<!-- readme-test: fake-cams (REASON) -->`: the block's `chatapp-lint` lines,
+  run against the tests' loopback fake of the service (`--endpoint`,
+  `--protocol http` and the fake's credentials added).
 """
 
 from __future__ import annotations
@@ -181,6 +184,44 @@ def _output_of(block: Block, cwd: Path, marker: str) -> None:
     assert done.stdout == block.text
 
 
+def _fake_cams(block: Block, cwd: Path) -> None:
+    """The sending commands against the tests' loopback fake of the service."""
+    pytest.importorskip("alibabacloud_cams20200606")
+    from tests.sender.fake_cams import ACCESS_KEY_ID, ACCESS_KEY_SECRET, FakeCams
+
+    fake = FakeCams()
+    endpoint = fake.serve()
+    try:
+        sent = [
+            f"{line.split('#')[0].strip()} --endpoint {endpoint} --protocol http"
+            for line in block.text.splitlines()
+            if line.startswith("chatapp-lint ")
+        ]
+        assert sent, f"{block.name}: no chatapp-lint command to run"
+        done = subprocess.run(
+            ["bash", "-e", "-c", "\n".join(sent)],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+            env={
+                **_environment(),
+                "ALIBABA_CLOUD_ACCESS_KEY_ID": ACCESS_KEY_ID,
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET": ACCESS_KEY_SECRET,
+            },
+        )
+    finally:
+        fake.stop()
+    assert done.returncode == 0, done.stdout + done.stderr
+    templates = sum(1 for _ in (cwd / "templates").iterdir())
+    assert done.stdout.count("created TemplateCode") == templates
+    assert len(fake.templates) == templates
+    assert (
+        len((cwd / "sent.jsonl").read_text(encoding="utf-8").splitlines()) == templates
+    )
+
+
 def _precommit(block: Block, cwd: Path) -> None:
     pytest.importorskip("pre_commit")
     if shutil.which("git") is None:
@@ -246,6 +287,8 @@ def test_readme_block(block: Block, tmp_path: Path) -> None:
         _output_of(block, cwd, marker)
     elif marker == "pre-commit":
         _precommit(block, cwd)
+    elif marker.startswith("fake-cams"):
+        _fake_cams(block, cwd)
     else:
         run = RUNNERS.get(block.lang)
         if run is None:
@@ -278,6 +321,7 @@ RUNNERS: dict[str, Callable[[Block, Path], None]] = {
 def test_every_marker_is_known() -> None:
     known = re.compile(
         r"skip \(.+\)|save \S+|output of .+, exit \d+|exit \d+|pre-commit"
+        r"|fake-cams \(.+\)"
     )
     for block in ALL:
         assert block.marker is None or known.fullmatch(block.marker), block.name

@@ -74,19 +74,25 @@ def json_hint(error: json.JSONDecodeError, text: str) -> Hint | None:
 
 
 def _missing_comma(text: str, at: int, before: int) -> Hint | None:
-    if text[before] == '"' and before == at - 1 and text[at : at + 1].isalnum():
+    found = text[at : at + 1]
+    if not found:
+        return (
+            "The document ends before it is closed: a closing } or ] is missing.",
+            position(text, at),
+        )
+    if text[before] == '"' and before == at - 1 and found.isalnum():
         return (
             'A double quote inside a string ends it early: write it as \\" there.',
             position(text, before),
         )
+    if found not in _VALUE_STARTS:
+        return None
     if "\n" in text[before:at]:
         return (
             "A comma is missing at the end of this line: add one after the value.",
             position(text, before + 1),
         )
-    if text[at : at + 1] in _VALUE_STARTS:
-        return ("A comma is missing before this value: add one.", position(text, at))
-    return None
+    return ("A comma is missing before this value: add one.", position(text, at))
 
 
 def _bad_start(text: str, at: int, found: str, *, member: bool) -> Hint | None:
