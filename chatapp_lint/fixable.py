@@ -3,8 +3,11 @@
 A code having a fix is not enough: DP001 is left alone when `CustSpaceId`
 holds another value, SC004 is fixed only for a renamed category or a value in
 the wrong case. So each file with a violation of a fixable code is fixed in
-memory, exactly as `--fix` would fix it (same selection, same ignores), and
-the fixes it makes are the fixable violations. Nothing is written.
+memory as `--fix` would fix it (same selection, same ignores), and the fixes
+it makes are the fixable violations. Nothing is written, and the text is not
+re-written either (that would cost ruamel.yaml's import on every failing
+pre-commit run): in the rare case where `--fix` then refuses a fix because the
+text would not read back, it says so in a note.
 """
 
 from __future__ import annotations
@@ -57,14 +60,10 @@ def fixable(
     )
     if not names:
         return NONE
-    from chatapp_lint.fixer import fix_path
+    from chatapp_lint.fixer import planned_fixes
 
-    found: set[FixKey] = set()
-    for name in names:
-        outcome = fix_path(Path(name), selection, config=config, name=name)
-        if outcome.note is None and outcome.changed:
-            found.update(
-                (name, change.template, change.code, change.pointer)
-                for change in outcome.changes
-            )
-    return frozenset(found)
+    return frozenset(
+        (name, change.template, change.code, change.pointer)
+        for name in names
+        for change in planned_fixes(Path(name), selection, config=config, name=name)
+    )

@@ -154,3 +154,13 @@ def test_output_file_that_cannot_be_written_is_a_usage_failure(project: Path) ->
     assert result.stderr.startswith(
         "Error: cannot write the report to taken/report.txt"
     )
+
+
+@pytest.mark.parametrize(
+    "path", sorted((EXAMPLES / "bad").iterdir()), ids=lambda path: path.name
+)
+def test_the_marks_come_from_the_fixes_fix_makes(path: Path) -> None:
+    from chatapp_lint.fixer import fix_path, planned_fixes
+
+    outcome = fix_path(path)
+    assert planned_fixes(path) == (outcome.changes if outcome.note is None else [])
