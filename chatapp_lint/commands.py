@@ -30,6 +30,12 @@ class BadConfig(click.ClickException):
         super().__init__(f"invalid configuration: {error}")
 
 
+class UnwritableReport(click.ClickException):
+    """`--output-file` names a file that cannot be written: exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+
 class DefaultLintGroup(click.Group):
     """A group whose default command is `lint`, so `chatapp-lint PATH...` lints.
 
@@ -45,6 +51,46 @@ class DefaultLintGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
+class _ProgramContext(click.Context):
+    """The lint command's context, named as the program: `Try 'chatapp-lint --help'`."""
+
+    @property
+    def command_path(self) -> str:
+        """The program's name, since `lint` is what runs when no command is named."""
+        return self.find_root().command_path
+
+
+class LintCommand(click.Command):
+    """The default command: its help is the program's help.
+
+    `chatapp-lint --help` lands here, so the usage reads as the program is run
+    (`chatapp-lint [OPTIONS] [PATH]...`, not `chatapp-lint lint`), and the help
+    ends with every command of the group.
+    """
+
+    context_class = _ProgramContext
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """`chatapp-lint [OPTIONS] [PATH]...`, as the program is run."""
+        formatter.write_usage(ctx.find_root().info_name or "chatapp-lint", USAGE)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Every command of the group, with its one-line summary."""
+        group = ctx.find_root().command
+        if isinstance(group, click.Group):
+            rows = [
+                (name, command.get_short_help_str(limit=60))
+                for name, command in group.commands.items()
+            ]
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+        super().format_epilog(ctx, formatter)
+
+
+USAGE = "[OPTIONS] [PATH]...\n   or: chatapp-lint COMMAND [ARGS]..."
+"""The lint usage; each command's own help (`chatapp-lint send -h`) has the rest."""
+
+
 @click.group(
     cls=DefaultLintGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
@@ -54,8 +100,9 @@ def app() -> None:
 
 @app.command(
     "lint",
-    epilog="Other commands: `chatapp-lint rules` lists every rule; "
-    "`chatapp-lint rule CODE` explains one; `chatapp-lint schema` prints the schema.",
+    cls=LintCommand,
+    short_help="Lint template files and directories (the default command).",
+    epilog="`chatapp-lint COMMAND --help` explains a command.",
 )
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
 @click.option(
@@ -85,7 +132,17 @@ def app() -> None:
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when violations are found."
 )
-@click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count the violations of each rule (text and JSON reports).",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print violations only, no summary.")
 @click.option(
     "--stdin-filename", help="The name to report (and match ignores) for `-`."
@@ -126,6 +183,7 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
     fail_on: str | None,
     exit_zero: bool,
     statistics: bool,
+    output_file: Path | None,
     quiet: bool,
     stdin_filename: str | None,
     color: str,
@@ -167,21 +225,49 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         jobs=jobs,
     )
     progress.close()
+    chosen = linting.default_format(output_format)
+    fixable = (
+        linting.fixable(
+            report,
+            selection,
+            config,
+            unreadable={stdin_filename or "-"} if "-" in paths else (),
+        )
+        if linting.wants_fixable(chosen, statistics)
+        else linting.NONE
+    )
     rendered, colored = linting.render(
         report,
-        linting.default_format(output_format),
+        chosen,
         statistics=statistics,
         quiet=quiet,
-        color=color,
+        # A file gets no colour codes, whatever the terminal.
+        color="never" if output_file is not None else color,
+        fixable=fixable,
     )
-    # click strips ANSI codes from non-terminals unless told the colour is wanted.
-    click.echo(rendered, nl=False, color=colored)
+    if output_file is not None:
+        _write_report(output_file, rendered)
+    else:
+        # click strips ANSI codes from non-terminals unless told the colour is wanted.
+        click.echo(rendered, nl=False, color=colored)
     status = linting.exit_status(report, fail_on or config.fail_on)
     if unwritten:
         status = EXIT_USAGE  # a fix that could not be written is a failure to report
     raise click.exceptions.Exit(
         EXIT_CLEAN if exit_zero and status == EXIT_ERRORS else status
     )
+
+
+def _write_report(path: Path, rendered: str) -> None:
+    """Write the report to `--output-file`, making its folder; exit 2 if impossible."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(rendered, encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UnwritableReport(
+            f"cannot write the report to {click.format_filename(path)}: {reason}."
+        ) from None
 
 
 def _fix(  # noqa: PLR0913 - the options of the lint command that fixing heeds
@@ -269,16 +355,27 @@ def rule_command(name: str) -> None:
 
 @app.command("schema")
 @click.option(
+    "--kind",
+    type=click.Choice(["template", "file"]),
+    default="template",
+    show_default=True,
+    help="The schema of one template, or of a file holding one template or a list.",
+)
+@click.option(
     "--path",
     "show_path",
     is_flag=True,
     help="Print where the installed schema file is.",
 )
-def schema_command(show_path: bool) -> None:
-    """Print the JSON Schema of a template, for editors (see the README)."""
-    from chatapp_lint.schema import schema_path
+def schema_command(kind: str, show_path: bool) -> None:
+    """Print a JSON Schema for editors: one template, or a whole file (see the README).
 
-    location = schema_path()
+    Both stand alone: every reference is inside the file.
+    """
+    from chatapp_lint.schema import schema_path
+    from chatapp_lint.schema_file import FILE_SCHEMA
+
+    location = schema_path(FILE_SCHEMA) if kind == "file" else schema_path()
     if show_path:
         click.echo(str(location))
     else:

@@ -94,6 +94,8 @@ def explain(rule: Rule) -> str:
         f"Channels: {channels_label(rule)}",
         f"Categories: {categories_label(rule)}",
     ]
+    if rule.scope is Scope.ENGINE and rule.reporter != "the engine":
+        lines.append(f"Reported by: {rule.reporter}")
     for name in ("Why", "Source"):
         if name in doc.sections:
             lines += ["", f"{name}: " + textwrap.fill(doc.sections[name], 78)]
@@ -128,7 +130,8 @@ def rules_markdown(rules: Iterable[Rule] = ALL_RULES) -> str:
         "",
         "Every code chatapp-lint reports. Codes are stable; `chatapp-lint rule CODE`"
         " prints one entry. FL codes come from reading the file, SC codes from the"
-        " JSON Schema, IN001 from a crash; the rest are rules.",
+        " JSON Schema, IN001 from a crash, PM codes from `check_params` (the values"
+        " of a message, never a lint run); the rest are rules.",
         "",
         "Severity follows evidence: a rule is an error only where a source says the"
         " service, Meta or Viber rejects the value (an API reference page's limit,"
@@ -170,7 +173,7 @@ def markdown_entry(rule: Rule) -> list[str]:
     """The lines of one rule's entry in `rules.md` (also SARIF's markdown help)."""
     doc = parse(rule.doc)
     reach = (
-        "reported by the engine"
+        f"reported by {rule.reporter}"
         if rule.scope is Scope.ENGINE
         else "checks each " + " and each ".join(rule.scopes)
     )

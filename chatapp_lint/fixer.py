@@ -156,6 +156,42 @@ def fix_path(
         The text before and after, and the fixes made; both texts are equal (and
         empty for a file that cannot be read) when there is nothing to fix.
     """
+    data = _regular_file_bytes(path)
+    if data is None:
+        return FixOutcome("", "", [])  # linting reports why it cannot be read
+    kind = _SUFFIXES.get(path.suffix.lower()) or sniff_kind(data)
+    return fix_bytes(data, kind, selection, config=config, name=name or str(path))
+
+
+def planned_fixes(
+    path: Path,
+    selection: Selection | None = None,
+    *,
+    config: Config | None = None,
+    name: str | None = None,
+) -> list[Change]:
+    """The fixes `fix_path` would make, worked out on the loaded value only.
+
+    This skips re-writing the text (and importing ruamel.yaml), which is what
+    a report needs to mark the fixable violations. In rare cases the rewrite
+    refuses fixes that do not read back; `--fix` then says so in a note.
+    """
+    data = _regular_file_bytes(path)
+    if data is None:
+        return []
+    kind = _SUFFIXES.get(path.suffix.lower()) or sniff_kind(data)
+    document = load_bytes(data, kind)
+    if document.problems or document.source_map is None:
+        return []
+    chosen = selection or default_selection()
+    reported = _reported(document, chosen, config, name or str(path))
+    if not reported:
+        return []
+    return _fix_all(copy.deepcopy(document.value), chosen.enabled, reported)
+
+
+def _regular_file_bytes(path: Path) -> bytes | None:
+    """A regular file's bytes (up to the size limit), or None for anything else."""
     try:
         # Opened without blocking, as the loader does: a FIFO named x.json must
         # not hang --fix waiting for a writer. Only a regular file is rewritten,
@@ -163,12 +199,10 @@ def fix_path(
         descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
         with os.fdopen(descriptor, "rb") as stream:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                return FixOutcome("", "", [])
-            data = stream.read(MAX_FILE_BYTES + 1)
+                return None
+            return stream.read(MAX_FILE_BYTES + 1)
     except (OSError, ValueError):
-        return FixOutcome("", "", [])  # linting reports why it cannot be read
-    kind = _SUFFIXES.get(path.suffix.lower()) or sniff_kind(data)
-    return fix_bytes(data, kind, selection, config=config, name=name or str(path))
+        return None
 
 
 def fix_bytes(
@@ -676,6 +710,7 @@ __all__ = [
     "fix_bytes",
     "fix_files",
     "fix_path",
+    "planned_fixes",
     "unified_diff",
     "write_atomically",
 ]

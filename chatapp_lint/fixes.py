@@ -161,12 +161,46 @@ def current_category(
     ]
 
 
+def value_case(
+    template: MutableMapping[str, Any], allowed: Allowed = anywhere
+) -> list[Change]:
+    """SC004: write a value of a closed list in its one right case (`marketing`).
+
+    The API's lists (`TemplateType`, `Category`, component `Type` and `Format`,
+    button `Type`, `UrlType`...) have no two values that differ only in case, so
+    the value meant is certain. Only values the schema reports are touched, and
+    only inside the file's own objects: a wire-form JSON string is left alone.
+    """
+    from chatapp_lint.schema import case_corrections
+
+    changes: list[Change] = []
+    for path, meant in case_corrections(template):
+        pointer = join("", *path)
+        owner = _at(template, path[:-1])
+        key = path[-1]
+        if not isinstance(owner, MutableMapping) or not isinstance(key, str):
+            continue
+        old = owner.get(key)
+        if not isinstance(old, str) or not allowed("SC004", pointer):
+            continue
+        _replace_value(owner, key, meant)
+        changes.append(Change("SC004", pointer, f"wrote '{old}' as '{meant}'"))
+    return changes
+
+
+def allowed_value(
+    template: MutableMapping[str, Any], allowed: Allowed = anywhere
+) -> list[Change]:
+    """SC004: a renamed category, then values in the wrong case."""
+    return current_category(template, allowed) + value_case(template, allowed)
+
+
 FIXES: Final[Mapping[str, Fix]] = {
     "DP001": rename_cust_waba_id,
     "DP003": move_app_fields,
     "DP004": move_app_fields,
     "LG001": underscore_language,
-    "SC004": current_category,
+    "SC004": allowed_value,
 }
 """The fix for each violation code that has one (one fix may serve two codes)."""
 
@@ -206,6 +240,19 @@ def _buttons(template: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
         for number, button in enumerate(buttons if isinstance(buttons, list) else []):
             if isinstance(button, dict):
                 yield join("", "Components", index, "Buttons", number), button
+
+
+def _at(root: Any, path: list[str | int]) -> Any:
+    """The value at `path` below `root`, or None where the path leads nowhere."""
+    node = root
+    for token in path:
+        if isinstance(node, Mapping) and isinstance(token, str):
+            node = node.get(token)
+        elif isinstance(node, list) and isinstance(token, int) and token < len(node):
+            node = node[token]
+        else:
+            return None
+    return node
 
 
 def _movable(value: object) -> bool:
@@ -429,10 +476,12 @@ __all__ = [
     "Allowed",
     "Change",
     "Fix",
+    "allowed_value",
     "anywhere",
     "apply_fixes",
     "current_category",
     "move_app_fields",
     "rename_cust_waba_id",
     "underscore_language",
+    "value_case",
 ]

@@ -8,14 +8,32 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from chatapp_lint import output
 from chatapp_lint.config import Config, ConfigError, check_patterns, discover, load
 from chatapp_lint.engine import Report
+from chatapp_lint.fixable import NONE, FixKey, fix_key, fixable
 from chatapp_lint.reporters import REPORTERS, text
 from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.selection import Selection
+
+__all__ = [
+    "EXIT_CLEAN",
+    "EXIT_ERRORS",
+    "EXIT_USAGE",
+    "NONE",
+    "UnknownRule",
+    "build_selection",
+    "codes",
+    "default_format",
+    "exit_status",
+    "fixable",
+    "load_config",
+    "render",
+    "wants_fixable",
+]
 
 EXIT_CLEAN = 0
 EXIT_ERRORS = 1
@@ -87,21 +105,43 @@ def default_format(chosen: str | None = None) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def render(
-    report: Report, output_format: str, *, statistics: bool, quiet: bool, color: str
+def render(  # noqa: PLR0913 - the report options, all keywords
+    report: Report,
+    output_format: str,
+    *,
+    statistics: bool,
+    quiet: bool,
+    color: str,
+    fixable: Collection[FixKey] = NONE,
 ) -> tuple[str, bool]:
-    """The report as it is printed, and whether it carries colour codes."""
+    """The report as it is printed, and whether it carries colour codes.
+
+    `fixable` marks what `--fix` would fix (text), and counts it in the
+    statistics (text and JSON).
+    """
+    if output_format == "json" and statistics:
+        from chatapp_lint.reporters import json_report
+
+        rows = output.statistics_rows(report, fixable)
+        return json_report.render(report, statistics=rows), False
     if output_format != "text":
         return REPORTERS[output_format](report), False
-    lines = text.violation_lines(report)
+    lines = text.violation_lines(report, fixable)
     if statistics:
-        lines += output.statistics(report).splitlines()
+        lines += output.statistics(report, fixable).splitlines()
     if not quiet:
-        lines.append(text.summary(report))
+        # One summary line, still the last: scripts read it there.
+        fixes = text.fixable_summary(sum(fix_key(v) in fixable for v in report))
+        lines.append(" ".join(filter(None, [text.summary(report), fixes])))
     rendered = "".join(line + "\n" for line in lines)
     if output.use_color(color, sys.stdout):
         return output.colorize(rendered), True
     return rendered, False
+
+
+def wants_fixable(output_format: str, statistics: bool) -> bool:
+    """Whether the report shows what `--fix` would fix (worth fixing in memory)."""
+    return output_format == "text" or (output_format == "json" and statistics)
 
 
 def exit_status(report: Report, fail_on: str) -> int:

@@ -7,9 +7,11 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Collection
 from typing import IO, Final
 
 from chatapp_lint.engine import Report
+from chatapp_lint.fixable import NONE, FixKey, fix_key
 
 _LINE: Final = re.compile(
     r"^(?P<place>.+?:\d+:\d+:) (?P<code>[A-Z]{2}\d{3}) \[(?P<severity>error|warning)\]"
@@ -37,11 +39,31 @@ def colorize(text: str) -> str:
     return "\n".join(_LINE.sub(paint, line) for line in text.split("\n"))
 
 
-def statistics(report: Report) -> str:
-    """How many violations each rule found, most first: `  12  BT003  slug`."""
+def statistics(report: Report, fixable: Collection[FixKey] = NONE) -> str:
+    """How many violations each rule found, most first: `  12  BT003  slug`.
+
+    A rule with violations `--fix` would fix gets `[*]` after its slug.
+    """
+    return "".join(
+        f"{row['count']:>6}  {row['code']}  {row['rule']}"
+        f"{'  [*]' if row['fixable'] else ''}\n"
+        for row in statistics_rows(report, fixable)
+    )
+
+
+def statistics_rows(
+    report: Report, fixable: Collection[FixKey] = NONE
+) -> list[dict[str, str | int]]:
+    """Per rule, most first: its code, slug, count, and how many are fixable."""
     counts = Counter((v.code, v.rule) for v in report.violations)
+    fixes = Counter(
+        (v.code, v.rule) for v in report.violations if fix_key(v) in fixable
+    )
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return "".join(f"{count:>6}  {code}  {slug}\n" for (code, slug), count in rows)
+    return [
+        {"code": code, "rule": slug, "count": count, "fixable": fixes[code, slug]}
+        for (code, slug), count in rows
+    ]
 
 
 class Progress:

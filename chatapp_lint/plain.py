@@ -37,8 +37,19 @@ def plain_lint(args: list[str]) -> int | None:
         args, selection=selection, config=config, progress=progress, jobs=0
     )
     progress.close()
+    output_format = linting.default_format()
+    fixable = (
+        linting.fixable(report, selection, config, unreadable={STDIN})
+        if linting.wants_fixable(output_format, statistics=False)
+        else linting.NONE
+    )
     rendered, _ = linting.render(
-        report, linting.default_format(), statistics=False, quiet=False, color="auto"
+        report,
+        output_format,
+        statistics=False,
+        quiet=False,
+        color="auto",
+        fixable=fixable,
     )
     sys.stdout.write(rendered)
     sys.stdout.flush()

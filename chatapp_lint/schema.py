@@ -64,8 +64,12 @@ _TYPE_NAMES: Final = {
 }
 
 
-def schema_path() -> Traversable:
+def schema_path(name: str = SCHEMA_FILE) -> Traversable:
     """The packaged schema file, for the `schema` command, the docs and the tests.
+
+    Args:
+        name: The file in the package's `schemas` folder: one template's schema
+            by default, or `template-file.schema.json`.
 
     Returns:
         The schema as an `importlib.resources` traversable; `str()` of it is the
@@ -73,7 +77,7 @@ def schema_path() -> Traversable:
     """
     from importlib import resources
 
-    return resources.files("chatapp_lint") / "schemas" / SCHEMA_FILE
+    return resources.files("chatapp_lint") / "schemas" / name
 
 
 class _Built:
@@ -315,7 +319,11 @@ def _value_message(code: str, path: _Path, error: ValidationError) -> str:
             return f"{subject} must be {_quote(expected)}; got {_quote(instance)}."
         values = expected if isinstance(expected, list) else []
         allowed = ", ".join(shorten(v) for v in values)
-        return f"{subject} must be one of {allowed}; got {_quote(instance)}."
+        message = f"{subject} must be one of {allowed}; got {_quote(instance)}"
+        meant = case_match(instance, values)
+        if meant is not None:
+            return f"{message}; did you mean {shorten(meant)}?"
+        return message + "."
     if code == "SC005":
         if expected == 1:
             return f"{subject} must not be empty."
@@ -323,6 +331,50 @@ def _value_message(code: str, path: _Path, error: ValidationError) -> str:
         return f"{subject} must hold at least {expected} items, not {size}."
     detail = shorten(error.message)
     return f"{subject} breaks the schema's '{error.validator}' rule: {detail}."
+
+
+def case_match(value: object, allowed: Iterable[object]) -> str | None:
+    """The one allowed value that `value` spells in another case, if there is one.
+
+    `marketing` means MARKETING: the lists are closed and no two of their values
+    differ only in case, so the correction is certain (and `--fix` applies it).
+    """
+    options = list(allowed)
+    if not isinstance(value, str) or value in options:
+        return None
+    folded = value.casefold()
+    found = [o for o in options if isinstance(o, str) and o.casefold() == folded]
+    return found[0] if len(found) == 1 else None
+
+
+def case_corrections(template: Mapping[str, Any]) -> list[tuple[list[str | int], str]]:
+    """(path, allowed value) of each value of a closed list written in another case.
+
+    Args:
+        template: One template as a file holds it (a JSON string in the wire
+            form is left alone: its content is not edited).
+
+    Returns:
+        The corrections, in the order jsonschema finds them; `[]` for a template
+        the fast check accepts.
+    """
+    instance: Any = template
+    if isinstance(instance, Mapping) and not isinstance(instance, dict):
+        instance = dict(instance)
+    if _fast_is_valid()(instance):
+        return []
+    found: list[tuple[list[str | int], str]] = []
+    pending = list(_validator().iter_errors(instance))
+    while pending:
+        error = pending.pop(0)
+        pending += error.context or []
+        if error.validator != "enum" or not isinstance(error.validator_value, list):
+            continue
+        meant = case_match(error.instance, error.validator_value)
+        path = list(error.absolute_path)
+        if meant is not None and (path, meant) not in found:
+            found.append((path, meant))
+    return found
 
 
 def _subject(path: _Path) -> str:

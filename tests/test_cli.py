@@ -118,7 +118,7 @@ def test_stdin_json_and_yaml() -> None:
 @pytest.mark.parametrize(
     ("name", "content", "code", "line", "column"),
     [
-        ("syntax.json", b'{"Name": "a",}', "FL003", 1, 14),
+        ("syntax.json", b'{"Name": "a",}', "FL003", 1, 13),  # the comma
         ("dup.yaml", b"Name: a\nName: b\n", "FL004", 2, 1),
         ("latin1.yaml", b"Name: caf\xe9\n", "FL002", 1, 10),
         ("empty.yaml", b"", "FL005", 1, 1),

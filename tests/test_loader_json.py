@@ -24,7 +24,7 @@ BROKEN = FILES / "broken"
 
 # The whole-file problems, one file per failure: (file, code, pointer, line, column).
 BROKEN_JSON = [
-    ("trailing-comma.json", "FL003", "", 1, 9),
+    ("trailing-comma.json", "FL003", "", 1, 8),  # the comma to delete
     ("duplicate-key.json", "FL004", "/Name", 4, 5),
     ("latin1.json", "FL002", "", 2, 15),
     ("empty.json", "FL005", "", 1, 1),
@@ -76,8 +76,10 @@ def test_a_syntax_error_is_where_json_stops() -> None:
     document = _json('{"a": 1,}')
     assert document.value is None
     assert document.source_map is None
-    assert _problems(document) == [("FL003", "", 1, 9)]
+    # At the comma to delete, not at the brace where the parser stopped.
+    assert _problems(document) == [("FL003", "", 1, 8)]
     assert "Expecting property name" in document.problems[0].message
+    assert "delete it" in document.problems[0].message
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])

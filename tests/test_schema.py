@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import subprocess
+import sys
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -12,9 +16,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+from referencing import Registry
 
 from chatapp_lint import schema as schema_module
+from chatapp_lint import schema_file
 from chatapp_lint.pointer import resolve, split
 from chatapp_lint.rules.structure import SCHEMA_CODES as RESERVED
 from chatapp_lint.schema import (
@@ -24,6 +29,7 @@ from chatapp_lint.schema import (
     schema_path,
     shorten,
 )
+from chatapp_lint.schema_file import FILE_SCHEMA
 
 DELETE = object()
 
@@ -377,7 +383,8 @@ def test_schema_is_valid_draft_2020_12() -> None:
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].endswith("/create-chatapp-template.schema.json")
+    # No `$id`: an absolute one would make editors resolve against a host.
+    assert "$id" not in schema
 
 
 def test_schema_path_is_the_packaged_file() -> None:
@@ -408,17 +415,61 @@ def test_schema_codes_match_the_rule_catalog() -> None:
 
 
 def test_template_file_schema_accepts_one_template_or_a_list() -> None:
-    folder = resources.files("chatapp_lint") / "schemas"
-    main = load_schema()
-    wrapper = json.loads((folder / "template-file.schema.json").read_text("utf-8"))
+    wrapper = json.loads(schema_path(FILE_SCHEMA).read_text("utf-8"))
     Draft202012Validator.check_schema(wrapper)
-    registry: Registry[Any] = Registry().with_resource(
-        main["$id"], Resource.from_contents(main)
-    )
-    validator = Draft202012Validator(wrapper, registry=registry)
+    # No registry: the file must resolve every reference by itself.
+    validator = Draft202012Validator(wrapper, registry=Registry())
     assert validator.is_valid(BASE)
     assert validator.is_valid([BASE, patched({"/Name": "other"})])
     assert not validator.is_valid([BASE, patched({"/Name": DELETE})])
+    assert not validator.is_valid(patched({"/Category": "text"}))
+
+
+def _references(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["$ref"]] if isinstance(node.get("$ref"), str) else []
+        return found + [r for value in node.values() for r in _references(value)]
+    if isinstance(node, list):
+        return [r for item in node for r in _references(item)]
+    return []
+
+
+@pytest.mark.parametrize("name", [SCHEMA_FILE, FILE_SCHEMA])
+def test_every_reference_is_inside_its_own_file(name: str) -> None:
+    document = json.loads(schema_path(name).read_text("utf-8"))
+    assert "$id" not in document
+    references = _references(document)
+    assert references
+    assert all(ref.startswith("#/$defs/") for ref in references)
+    for ref in references:
+        assert ref.removeprefix("#/$defs/") in document["$defs"], ref
+
+
+def test_the_file_schema_is_generated_from_the_template_schema() -> None:
+    assert schema_file.main(["--check"]) == 0, "run python -m chatapp_lint.schema_file"
+    bundled = json.loads(schema_path(FILE_SCHEMA).read_text("utf-8"))
+    template = load_schema()
+    assert bundled["$defs"]["template"]["properties"] == template["properties"]
+    for name, definition in template["$defs"].items():
+        assert bundled["$defs"][name] == definition
+
+
+def test_a_stale_file_schema_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    (folder / SCHEMA_FILE).write_bytes(schema_path().read_bytes())
+    (folder / FILE_SCHEMA).write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr(schema_file, "__file__", str(tmp_path / "schema_file.py"))
+    assert schema_file.main(["--check"]) == 1
+    assert schema_file.main([]) == 0
+    assert schema_file.main(["--check"]) == 0
+
+
+def test_a_template_schema_defining_template_cannot_be_bundled() -> None:
+    with pytest.raises(ValueError, match="template"):
+        schema_file.file_schema({"$schema": "x", "$defs": {"template": {}}})
 
 
 # --- properties ---------------------------------------------------------------
@@ -539,3 +590,57 @@ def test_deep_nesting_never_raises(pointer: str) -> None:
 
 def test_deep_nesting_as_the_whole_template() -> None:
     assert_well_formed(nested(64, None))
+
+
+# --- the schemas as other tools read them --------------------------------------
+
+
+def _check_jsonschema(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema as a user runs it, with every network request doomed."""
+    executable = Path(sys.executable).with_name("check-jsonschema")
+    if not executable.exists():
+        pytest.skip("check-jsonschema is installed with the test extra")
+    unreachable = "http://127.0.0.1:9"  # the discard port: nothing answers there
+    return subprocess.run(
+        [str(executable), "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={
+            **os.environ,
+            "HTTP_PROXY": unreachable,
+            "HTTPS_PROXY": unreachable,
+            "http_proxy": unreachable,
+            "https_proxy": unreachable,
+            "NO_PROXY": "",
+        },
+    )
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.mark.parametrize("name", [SCHEMA_FILE, FILE_SCHEMA])
+def test_check_jsonschema_resolves_a_copied_schema_offline(
+    name: str, tmp_path: Path
+) -> None:
+    # Copied alone into another folder, as `chatapp-lint schema > x.json` does.
+    copied = tmp_path / "elsewhere" / "my.schema.json"
+    copied.parent.mkdir()
+    copied.write_bytes(schema_path(name).read_bytes())
+    templates = sorted((EXAMPLES / "templates").iterdir())
+    result = _check_jsonschema(copied, *templates)
+    assert result.returncode == 0, result.stdout + result.stderr
+    bad = _check_jsonschema(copied, EXAMPLES / "bad" / "category-not-allowed.yaml")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "$.Category: 'text' is not one of" in bad.stdout
+
+
+def test_check_jsonschema_takes_a_list_of_templates_with_the_file_schema(
+    tmp_path: Path,
+) -> None:
+    listed = tmp_path / "two.json"
+    listed.write_text(json.dumps([BASE, patched({"/Name": "other"})]), "utf-8")
+    assert _check_jsonschema(schema_path(FILE_SCHEMA), listed).returncode == 0
+    assert _check_jsonschema(schema_path(), listed).returncode == 1

@@ -111,8 +111,15 @@ def load_json(text: str) -> Document:
     try:
         value = _parse(text, hooks)
     except json.JSONDecodeError as error:
+        from chatapp_lint.loader.hints import json_hint
+
+        reason = error.msg.removesuffix(" at")  # "Invalid control character at"
+        message = f"The JSON is not well-formed: {reason}."
         where = Position(error.lineno, error.colno)
-        return failed("FL003", f"The JSON is not well-formed: {error.msg}.", where)
+        hint = json_hint(error, text)
+        if hint is not None:
+            message, where = f"{message} {hint[0]}", hint[1]
+        return failed("FL003", message, where)
     except RecursionError:
         return _too_deep(text)
     return _checked(text, value, hooks)

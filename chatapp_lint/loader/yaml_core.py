@@ -137,10 +137,14 @@ def _float(text: str) -> float:
 
 def syntax_problem(error: yaml.YAMLError, text: str) -> tuple[str, Position]:
     """The message and position of a parser error."""
+    hint = None
     if isinstance(error, yaml.MarkedYAMLError):
+        from chatapp_lint.loader.hints import yaml_hint
+
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else START
         reason = error.problem or error.context
+        hint = yaml_hint(error, text)
     elif isinstance(error, yaml.reader.ReaderError):
         offset = error.position
         if _BYTE_OFFSETS:
@@ -154,4 +158,6 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> tuple[str, Position]:
     reason = (reason or "unknown problem").strip()
     if len(reason) > MAX_REASON_CHARS:
         reason = reason[: MAX_REASON_CHARS - 3] + "..."
+    if hint is not None:
+        return f"The YAML is not well-formed: {reason}. {hint[0]}", hint[1]
     return f"The YAML is not well-formed: {reason}.", position

@@ -1,15 +1,22 @@
-"""The JSON report: `{"violations": [...], "summary": {...}}`, as CONTRACT.md fixes it."""
+"""The JSON report: `{"violations": [...], "summary": {...}}`, as the README documents it."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from chatapp_lint.engine import Report
 
 
-def render(report: Report) -> str:
-    """The report as one JSON object, with a trailing newline."""
-    document = {
+def render(report: Report, *, statistics: list[dict[str, Any]] | None = None) -> str:
+    """The report as one JSON object, with a trailing newline.
+
+    With `statistics` (`--statistics`), the object has a third member,
+    `"statistics"`: per rule, its `code`, `rule` (slug), `count` and how many
+    of those are `fixable`, most first. `violations` and `summary` keep their
+    shape either way.
+    """
+    document: dict[str, Any] = {
         "violations": [v.to_dict() for v in report.violations],
         "summary": {
             "files": report.files,
@@ -18,4 +25,6 @@ def render(report: Report) -> str:
             "warnings": report.warnings,
         },
     }
+    if statistics is not None:
+        document["statistics"] = statistics
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,8 +1,17 @@
-"""The default report: one `FILE:LINE:COLUMN: CODE [severity] message` line each."""
+"""The default report: one `FILE:LINE:COLUMN: CODE [severity] message` line each.
+
+A violation that `--fix` would fix is marked `[*]` after its severity, as ruff
+marks them, and the summary line ends by saying how many there are.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from chatapp_lint.engine import Report
+from chatapp_lint.fixable import NONE, FixKey, fix_key
+
+FIXABLE_MARK = "[*]"
 
 
 def render(report: Report) -> str:
@@ -10,12 +19,23 @@ def render(report: Report) -> str:
     return "".join(line + "\n" for line in [*violation_lines(report), summary(report)])
 
 
-def violation_lines(report: Report) -> list[str]:
-    """`FILE:LINE:COLUMN: CODE [severity] message`, one per violation."""
+def violation_lines(report: Report, fixable: Collection[FixKey] = NONE) -> list[str]:
+    """`FILE:LINE:COLUMN: CODE [severity] message`, one per violation.
+
+    A violation in `fixable` gets `[*]` between its severity and its message.
+    """
     return [
-        f"{_display(v.file)}:{v.line}:{v.column}: {v.code} [{v.severity}] {v.message}"
+        f"{_display(v.file)}:{v.line}:{v.column}: {v.code} [{v.severity}]"
+        f"{' ' + FIXABLE_MARK if fix_key(v) in fixable else ''} {v.message}"
         for v in report.violations
     ]
+
+
+def fixable_summary(count: int) -> str | None:
+    """`[*] 3 fixable with --fix.`, or None when nothing is."""
+    if not count:
+        return None
+    return f"{FIXABLE_MARK} {count:,} fixable with --fix (--diff shows the changes)."
 
 
 def _display(file: str | None) -> str:

@@ -17,6 +17,7 @@ from chatapp_lint.rules import (
     engine_codes,
     headers,
     lengths,
+    message_params,
     naming,
     offers,
     structure,
@@ -48,6 +49,7 @@ ALL_RULES: Final[tuple[Rule, ...]] = (
     *deprecated.RULES,
     *across.RULES,
     *characters.RULES,
+    *message_params.CODES,
 )
 
 _BY_CODE: Final = {rule.code: rule for rule in ALL_RULES}

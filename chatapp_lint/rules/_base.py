@@ -15,7 +15,7 @@ from chatapp_lint.rules._evidence import Evidence
 
 _CHANNEL_OF: Final = {channel.value: channel for channel in Channel}
 # The categories each channel accepts (for Viber, also the nine content types of
-# the detail page; research note C1).
+# GetChatappTemplateDetail's page).
 CATEGORIES: Final = {
     Channel.WHATSAPP: frozenset({"UTILITY", "MARKETING", "AUTHENTICATION"}),
     Channel.VIBER: frozenset(
@@ -129,6 +129,8 @@ class Rule:
     cards_only: bool = False
     # What backs the rule (see _evidence.py): an error needs a rejecting source.
     evidence: tuple[Evidence, ...] = attrs.field(default=(), repr=False)
+    reporter: str = "the engine"
+    """Who reports an `ENGINE` code (for the docs): the engine, or `check_params`."""
 
     @property
     def doc(self) -> str:
@@ -210,15 +212,19 @@ def rule(  # noqa: PLR0913 - a rule's identity is this many facts, all keywords
     return register
 
 
-def reserved(
+def reserved(  # noqa: PLR0913 - keywords, like `rule`
     code: str,
     slug: str,
     doc: str,
     *,
     severity: Severity = Severity.ERROR,
     evidence: tuple[Evidence, ...] = (),
+    reporter: str = "the engine",
 ) -> Rule:
-    """Register a code that the loader, the schema or the engine reports itself."""
+    """Register a code that the loader, the schema or the engine reports itself.
+
+    `reporter` names who does, when it is not a lint run (`check_params`).
+    """
     return Rule(
         code=code,
         slug=slug,
@@ -232,6 +238,7 @@ def reserved(
         opt_in=False,
         docstring=doc,
         evidence=evidence,
+        reporter=reporter,
     )
 
 

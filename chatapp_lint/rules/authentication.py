@@ -217,7 +217,7 @@ def authentication_button_type(t: TemplateView, b: Node) -> Iterator[Finding]:
 
     Why: the create page lists COPY_CODE and ONE_TAP; ZERO_TAP is accepted too,
     since the same page requires autofill fields "when the button type is ONE_TAP
-    or ZERO_TAP" (research note C3).
+    or ZERO_TAP".
 
     Source: CreateChatappTemplate, button `Type`: "The button type must be
     COPY_CODE or ONE_TAP."
@@ -263,7 +263,7 @@ def copy_code_text_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
     """An AUTHENTICATION COPY_CODE button has no `Text`.
 
     Why: the service requires the label, though Meta would fill in a default
-    (research note C5: we follow the gate we submit to).
+    (we follow the gate we submit to).
 
     Source: CreateChatappTemplate, button `Type`: "If you set the button type to
     COPY_CODE, the Text parameter is required."
@@ -308,8 +308,7 @@ def autofill_fields_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
     Why: the autofill button needs the label of its copy-code fallback (`Text`),
     its own label (`AutofillText`), and the app it hands the code to: a package
     name and signature hash in each `SupportedApps` entry (or, deprecated, on the
-    button itself). ZERO_TAP gets the same requirements as ONE_TAP (research note
-    C3).
+    button itself). ZERO_TAP gets the same requirements as ONE_TAP.
 
     Source: CreateChatappTemplate, button `Type`, `AutofillText`, `SupportedApps`.
 
@@ -656,8 +655,8 @@ def signature_hash_format(t: TemplateView, b: Node) -> Iterator[Finding]:
 
     Why: the hash of the app's signing key, as Android's SMS Retriever computes
     it, is always 11 such characters. The service's own examples (`wi299382`,
-    `2993839`) are placeholders that Meta would refuse; this follows Meta's rule
-    (research note C4). Checked in every `SupportedApps` entry of a ONE_TAP or
+    `2993839`) are placeholders that Meta would refuse; this follows Meta's
+    rule. Checked in every `SupportedApps` entry of a ONE_TAP or
     ZERO_TAP button, and in its deprecated `SignatureHash`.
 
     Source: Meta, One-tap autofill and Zero-tap authentication templates,

@@ -39,7 +39,7 @@ def button_label_too_long(t: TemplateView, b: Node) -> Iterator[Finding]:
 
     Source: Meta, Templates: components (button text, at most 25 characters);
     Meta, Autofill button authentication templates (autofill text, at most 25);
-    Meta, Media card carousel templates. Research note wa-button-text-len.
+    Meta, Media card carousel templates.
 
     Fails:
         TemplateType: WHATSAPP
@@ -83,7 +83,7 @@ def button_text_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
 
     Source: Meta, Templates: components (the `text` of quick-reply, URL,
     phone-number and flow buttons); CreateChatappTemplate, button `Text`: "The
-    name displayed on the button." Research note wa-button-text-required.
+    name displayed on the button."
 
     Fails:
         TemplateType: WHATSAPP
@@ -125,8 +125,7 @@ def phone_number_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
 
     Source: CreateChatappTemplate, `PhoneNumber`: "The phone number. This
     parameter is valid only when the button type is PHONE_NUMBER."; Meta,
-    Templates: components (phone number buttons). Research note
-    wa-phone-required.
+    Templates: components (phone number buttons).
 
     Fails:
         TemplateType: WHATSAPP
@@ -174,7 +173,6 @@ def phone_number_invalid(t: TemplateView, b: Node) -> Iterator[Finding]:
     Source: Meta, Templates: components (phone number, at most 20 characters);
     API error codes (`InvalidParameter.PhoneNumberError`: the phone number is
     invalid); CreateChatappTemplate, `PhoneNumber` example `+861368897****`.
-    Research notes wa-phone-len, wa-phone-format.
 
     Fails:
         TemplateType: WHATSAPP
@@ -243,7 +241,6 @@ def url_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
 
     Source: CreateChatappTemplate, button `Url`: "The URL that is visited when
     the URL button is clicked."; Meta, Templates: components (URL buttons).
-    Research note wa-url-required.
 
     Fails:
         TemplateType: WHATSAPP
@@ -284,13 +281,11 @@ def url_invalid(t: TemplateView, b: Node) -> Iterator[Finding]:
     `https://`, a host, and no spaces: `shop.example.com/track` opens nothing.
     A `$(variable)` stands for text appended when sending, so one at the end is
     fine; where it may stand is VR008's business. The length counts the URL as
-    written, `$(name)` included (research note C17). An error, not the research
-    note's suggested warning: an address without scheme or host cannot be
-    opened. Carousel card buttons are checked too.
+    written, `$(name)` included. An error, not a warning: an address without
+    scheme or host cannot be opened. Carousel card buttons are checked too.
 
     Source: Meta, Templates: components (URL, at most 2,000 characters);
     CreateChatappTemplate, button `Url` (example `https://example.com`).
-    Research notes wa-url-len, wa-url-scheme.
 
     Fails:
         TemplateType: WHATSAPP
@@ -399,8 +394,7 @@ def coupon_code_too_long(t: TemplateView, b: Node) -> Iterator[Finding]:
 
     Source: Meta, Limited-time offer templates (copy code: "Maximum 15
     characters"); Meta, Templates: components; CreateChatappTemplate,
-    `CouponCode`: "You can pass a variable such as $(couponCode)". Research
-    note wa-coupon-len.
+    `CouponCode`: "You can pass a variable such as $(couponCode)".
 
     Fails:
         TemplateType: WHATSAPP
@@ -459,7 +453,6 @@ def too_many_quick_replies(t: TemplateView, root: Node) -> Iterator[Finding]:
     take no quick replies at all (AU005).
 
     Source: Meta, Templates: components (up to 10 quick reply buttons).
-    Research note wa-quick-reply-max10.
 
     Fails:
         # Shortened: the real list has eleven quick replies.
@@ -510,8 +503,7 @@ def coupon_code_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
 
     Source: CreateChatappTemplate, `CouponCode`: "The value of the coupon code.
     It supports only letters and digits. You can pass a variable such as
-    $(couponCode)"; Meta, Templates: components (copy code buttons). Research
-    note wa-copy-code-coupon-required.
+    $(couponCode)"; Meta, Templates: components (copy code buttons).
 
     Fails:
         TemplateType: WHATSAPP
@@ -556,7 +548,7 @@ def flow_id_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
     or the flow's JSON, and the service passes on only the ID.
 
     Source: CreateChatappTemplate, `FlowId`: "The flow ID."; Meta, Sending a
-    flow (a flow button names its flow). Research note wa-flow-id.
+    flow (a flow button names its flow).
 
     Fails:
         TemplateType: WHATSAPP
@@ -591,8 +583,7 @@ def catalog_button_not_alone(t: TemplateView, root: Node) -> Iterator[Finding]:
     that opens the products. Reported at the first other button.
 
     Source: Gupshup, Template button list ("CATALOG and MPM templates can have
-    only one button"); Kapso's template schema (at most one). Research note
-    wa-catalog-mpm-single.
+    only one button"); Kapso's template schema (at most one).
 
     Fails:
         TemplateType: WHATSAPP

@@ -158,7 +158,7 @@ def quick_replies_interleaved(t: TemplateView, root: Node) -> Iterator[Finding]:
     buttons; `QUICK_REPLY, URL, QUICK_REPLY` is rejected. This follows the detail
     page's wording (不允許…亂序出現, "must not appear out of order") and Meta's
     current rule; the stricter reading that forbids any mix is the opt-in rule
-    BT005 (research note C2).
+    BT005.
 
     Source: GetChatappTemplateDetail, `Buttons`; CreateChatappTemplate, `Buttons`;
     Meta, Templates: components (buttons).
@@ -216,7 +216,7 @@ def quick_replies_mixed(t: TemplateView, root: Node) -> Iterator[Finding]:
     Why: the create page's English text says quick replies "cannot be mixed" with
     call and URL buttons, which was Meta's rule before 2023 and is still what some
     older accounts enforce. Meta now allows grouped mixes (BT004), so this stricter
-    reading is off unless selected (research note C2).
+    reading is off unless selected.
 
     Source: CreateChatappTemplate, `Buttons`: "Buttons of the QUICK_REPLY type
     cannot be mixed with buttons of the PHONE_NUMBER or URL type."

@@ -286,7 +286,7 @@ def carousel_card_body(t: TemplateView, root: Node) -> Iterator[Finding]:
 
     Why: Meta makes the card body optional but requires every card to have the
     same components, so the cards of one carousel all have a body text or none
-    does (research note card-body-all-or-none); a card BODY without text is never
+    does; a card BODY without text is never
     valid. A carousel whose cards have no BODY at all passes.
 
     Source: Meta, Media card carousel templates: each card "can optionally include
@@ -413,7 +413,7 @@ def carousel_card_buttons_differ(t: TemplateView, root: Node) -> Iterator[Findin
 
     Source: Meta, Media card carousel templates: "All cards defined on a template
     must have the same components."; button types and numbers must match across
-    all cards (research note card-same-components).
+    all cards.
 
     Fails:
         TemplateType: WHATSAPP

@@ -12,7 +12,8 @@ UNREADABLE_FILE = reserved(
     Why: a template that cannot be read cannot be checked; the run goes on with the
     other files and fails.
 
-    Source: CONTRACT.md (a file that cannot be read is reported like a violation).
+    Source: chatapp-lint's command line (README: a file that cannot be read is
+    reported like a violation, and the run goes on).
     """,
 )
 NOT_UTF8 = reserved(
@@ -24,7 +25,7 @@ NOT_UTF8 = reserved(
     reported at the line and column of the first one that does not decode, and a
     JSON escape of half a surrogate pair names no character at all.
 
-    Source: CONTRACT.md (input files are UTF-8).
+    Source: chatapp-lint's input format (README, Templates: files are UTF-8).
     """,
 )
 SYNTAX_ERROR = reserved(
@@ -35,7 +36,7 @@ SYNTAX_ERROR = reserved(
     Why: the parser stops at the first syntax error; it is reported where the
     parser stopped. A YAML file holds one document, not several.
 
-    Source: CONTRACT.md.
+    Source: RFC 8259 (JSON); YAML 1.2.
     """,
 )
 DUPLICATE_KEY = reserved(
@@ -54,7 +55,8 @@ EMPTY_DOCUMENT = reserved(
     "empty-document",
     """The file holds no document (it is empty, blank or only comments).
 
-    Source: CONTRACT.md (a file holds one template or a list of templates).
+    Source: chatapp-lint's input format (README, Templates: a file holds one
+    template or a list of templates).
     """,
 )
 INVALID_ROOT = reserved(
@@ -62,7 +64,8 @@ INVALID_ROOT = reserved(
     "invalid-root",
     """The file's root (or an item of its root list) is not a template object.
 
-    Source: CONTRACT.md (a file holds one template object, or a list of them).
+    Source: chatapp-lint's input format (README, Templates: a file holds one
+    template object, or a list of them).
     """,
 )
 UNSUPPORTED_YAML = reserved(
@@ -132,7 +135,8 @@ INTERNAL_ERROR = reserved(
     Why: a crash is reported here, with what the other rules found, and the run
     exits with status 2. Please report it with the template that caused it.
 
-    Source: CONTRACT.md (exit status 2 for an internal failure).
+    Source: chatapp-lint's command line (README: exit status 2 for an internal
+    failure).
     """,
 )
 

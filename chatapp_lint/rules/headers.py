@@ -42,8 +42,7 @@ def text_header_without_text(t: TemplateView, c: Node) -> Iterator[Finding]:
     is empty and the template is refused.
 
     Source: CreateChatappTemplate, `Format` ("TEXT: text") and `Text`; Meta,
-    Templates: components (text header `text`: required). Research note
-    wa-header-text-format.
+    Templates: components (text header `text`: required).
 
     Fails:
         TemplateType: WHATSAPP
@@ -81,8 +80,7 @@ def media_header_without_url(t: TemplateView, c: Node) -> Iterator[Finding]:
     that sample (a link, or a `$(variable)` whose sample in `Example` is one).
 
     Source: CreateChatappTemplate, `Url`: "The path of the media resource"; Meta,
-    Templates: components (media header `example`: required). Research note
-    wa-header-text-format.
+    Templates: components (media header `example`: required).
 
     Fails:
         TemplateType: WHATSAPP
@@ -169,7 +167,7 @@ def header_markdown(t: TemplateView, c: Node) -> Iterator[Finding]:
 
     Source: Meta, Templates: components (text header): "markdown special
     characters are not supported in this component, so we recommend avoiding
-    their use." Research note wa-header-no-markdown.
+    their use."
 
     Fails:
         TemplateType: WHATSAPP
@@ -242,8 +240,7 @@ def media_extension_mismatch(t: TemplateView, c: Node) -> Iterator[Finding]:
     aside); a URL without one, or ending in a `$(variable)`, is not reported.
     A warning: the server may serve the right type under another name.
 
-    Source: Meta, WhatsApp Cloud API supported media types; research note
-    wa-header-media-types.
+    Source: Meta, WhatsApp Cloud API supported media types.
 
     Fails:
         TemplateType: WHATSAPP

@@ -42,7 +42,7 @@ def whatsapp_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
     written `order_update`.
 
     Source: Meta, Message templates overview: "maximum 512 characters, lower-case
-    alphanumeric characters and underscores" (research note C18).
+    alphanumeric characters and underscores".
 
     Fails:
         TemplateType: WHATSAPP
@@ -101,7 +101,7 @@ def viber_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A Viber template `Name` uses characters other than lower-case letters, digits and `_`.
 
     Why: the service states no rule for Viber names, but Viber's 2026 template
-    registrations use the same form as WhatsApp; a warning (research note C18).
+    registrations use the same form as WhatsApp; a warning.
 
     Source: Viber template registration through partners (8x8, Dexatel).
 
@@ -225,7 +225,7 @@ def language_not_offered_by_service(t: TemplateView, root: Node) -> Iterator[Fin
 
     Why: the service may answer `InvalidParameter.LanguageNotSupport` for a code its
     page does not list (such as `en_AU`), though the page may simply be behind
-    Meta's; a warning (research note C12). For Viber, the service's list is the
+    Meta's; a warning. For Viber, the service's list is the
     only one there is.
 
     Source: Alibaba Cloud, Chat App Message Service, Language codes (Sep 5, 2026).

@@ -29,7 +29,7 @@ def ttl_out_of_range(t: TemplateView, root: Node) -> Iterator[Finding]:
     43,200 seconds (12 hours); anything else is rejected. The value must be an
     integer (SC003 reports other types). The one exception is -1, Meta's 30-day
     custom TTL: the service does not document it, but Meta accepts it, so TT002
-    warns about it instead of this rule refusing it (research note C9).
+    warns about it instead of this rule refusing it.
 
     Source: CreateChatappTemplate, `MessageSendTtlSeconds`: "For AUTHENTICATION
     templates, the value ranges from 30 to 900. For UTILITY templates, the value
@@ -86,7 +86,7 @@ def ttl_not_documented(t: TemplateView, root: Node) -> Iterator[Finding]:
     only. Meta also takes one for MARKETING templates (43,200 to 2,592,000
     seconds) but only through its Marketing Messages API, and -1 as a 30-day TTL
     for any category; whether the service passes either on is not documented, so
-    both are warnings rather than errors (research note C9). On AUTHENTICATION and
+    both are warnings rather than errors. On AUTHENTICATION and
     UTILITY templates -1 is reported here and not by TT001, so the one value gets
     one finding.
 

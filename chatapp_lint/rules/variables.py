@@ -150,7 +150,7 @@ def unused_sample(t: TemplateView, root: Node) -> Iterator[Finding]:
     Why: usually a renamed or deleted variable; the sample is ignored, and the
     variable it was meant for may lack one.
 
-    Source: derived from the `Example` parameter (research note var-example-unused).
+    Source: derived from the `Example` parameter.
 
     Fails:
         TemplateType: WHATSAPP

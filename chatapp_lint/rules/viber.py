@@ -195,7 +195,7 @@ def viber_duration_range(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A Viber video's `Duration` is outside 0 to 600 seconds.
 
     Source: CreateChatappTemplate, `Duration`: "The value ranges from 0 to 600."
-    (Some Viber partners require at least 1 second; research note C8.)
+    (Some Viber partners require at least 1 second.)
 
     Fails:
         TemplateType: VIBER
@@ -276,7 +276,7 @@ def viber_body_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A Viber BODY text is longer than 1,000 characters.
 
     Why: Viber refuses a longer message text. The service's newer Viber console
-    allows only 875; VB008 warns about that stricter limit (research note C6).
+    allows only 875; VB008 warns about that stricter limit.
 
     Source: Alibaba Cloud, Types of Viber Business Messages: text "up to 1,000
     characters"; Sinch and Vonage Viber message limits (1,000).
@@ -314,8 +314,7 @@ def viber_body_long(t: TemplateView, c: Node) -> Iterator[Finding]:
 
     Why: Viber and its partners allow 1,000 characters, but the service's own
     Viber template console now stops at 875; a text between the two may be
-    refused, so this is a warning. Past 1,000, VB007 reports an error instead
-    (research note C6).
+    refused, so this is a warning. Past 1,000, VB007 reports an error instead.
 
     Source: Alibaba Cloud, Viber template design (pt-br, Oct 2026): at most 875
     characters; Types of Viber Business Messages: up to 1,000.
@@ -353,8 +352,7 @@ def viber_button_caption_too_long(t: TemplateView, b: Node) -> Iterator[Finding]
     Why: the caption is shown on one button line; Viber's partners refuse a
     longer one.
 
-    Source: Vonage Messages API, Viber action `text` (at most 30 characters);
-    research note vb-button-text-len.
+    Source: Vonage Messages API, Viber action `text` (at most 30 characters).
 
     Fails:
         TemplateType: VIBER
@@ -391,8 +389,7 @@ def viber_button_without_body(t: TemplateView, root: Node) -> Iterator[Finding]:
     when it has no `Text`, and at a blank `Text`.
 
     Source: Alibaba Cloud, Create a Viber message template (the message types
-    text_button, text_image_button and text_video_button); research note
-    vb-button-needs-body.
+    text_button, text_image_button and text_video_button).
 
     Fails:
         TemplateType: VIBER
@@ -489,8 +486,7 @@ def viber_file_name_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
 
     Why: the name is shown under the file and Viber's partners cap it at 25
     characters, extension included. Only partners state the limit, not the
-    service or Viber, so this is a warning (research note vb-file-name,
-    confidence L).
+    service or Viber, so this is a warning.
 
     Source: Vonage Messages API, Viber file `name` (at most 25 characters);
     Dexatel, Viber templates (file name at most 25 characters).

@@ -10,7 +10,18 @@ if TYPE_CHECKING:
     from chatapp_lint.engine import Report
     from chatapp_lint.model import Violation
 
-INSTALL_HINT: Final = "pip install 'chatapp-lint[send]'"
+SDK_REQUIREMENTS: Final = (
+    "alibabacloud-cams20200606>=5.3,<6",
+    "alibabacloud-tea-openapi>=0.4.5,<0.5",
+)
+"""The `send` extra of pyproject.toml (a test keeps the two equal)."""
+# chatapp-lint is on no package index, so `pip install 'chatapp-lint[send]'`
+# cannot work; the SDK itself is on PyPI, and a clone installs the extra.
+INSTALL_HINT: Final = (
+    "pip install "
+    + " ".join(f"'{requirement}'" for requirement in SDK_REQUIREMENTS)
+    + " (or, in a clone of chatapp-lint, pip install -e '.[send]')"
+)
 
 # The SDK's transport errors quote the whole request URL, template text and all:
 # everything from the query string on is cut, and any URL is reduced to its host.

@@ -15,18 +15,12 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from chatapp_lint.model import Channel, Severity, Violation
+from chatapp_lint.rules import message_params
 from chatapp_lint.rules._base import TemplateView
 from chatapp_lint.rules._variables import VARIABLE, Field, fields
 
-CODES: Final = {
-    "PM001": "param-missing",
-    "PM002": "param-unknown",
-    "PM003": "param-text-too-long",
-    "PM004": "param-url-invalid",
-    "PM005": "param-whitespace",
-    "PM006": "param-not-text",
-}
-"""Each code this check reports, with its slug."""
+CODES: Final = {rule.code: rule.slug for rule in message_params.CODES}
+"""Each code this check reports, with its slug (documented in `rules.md`)."""
 
 BODY_LIMITS: Final = {Channel.WHATSAPP: 1024, Channel.VIBER: 1000}
 HEADER_LIMIT: Final = 60

@@ -1,6 +1,7 @@
 """Map a GetChatappTemplateDetail answer onto the CreateChatappTemplate request shape.
 
-The detail answer differs from the request it mirrors (rules-research C13, C14):
+The detail answer differs from the request it mirrors (GetChatappTemplateDetail's
+page, its Data example):
 `Components` and `Example` may come as JSON strings or objects, `Example` may be
 wrapped as `{"key": "<JSON>"}`, names may be camelCase or snake_case
 (`hasExpiration`, `phone_number`, the seed's `formate`), numbers and booleans may

@@ -1,6 +1,6 @@
 """Server-side check of Alibaba Cloud's V3 `ACS3-HMAC-SHA256` request signature.
 
-As the SDK signs (sdk-notes §4): the canonical request is the method, the path,
+As the SDK signs (Alibaba Cloud, V3 request signature): the canonical request is the method, the path,
 the query sorted by name with values re-encoded as RFC 3986 (`quote(v, '~')`,
 never the raw query text: the SDK sends `quote_plus` but signs `quote`), each
 signed header as `name:value`, the signed header names, and the body's SHA-256.

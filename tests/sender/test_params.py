@@ -134,3 +134,34 @@ def test_a_template_whose_wire_string_is_broken_has_no_variables(
 ) -> None:
     broken = {**utility, "Components": "[{"}
     assert _codes(broken, {"a": "b"}) == [("PM002", "")]
+
+
+def test_the_pm_codes_are_documented_and_never_run_on_a_template(
+    utility: dict[str, Any],
+) -> None:
+    from pathlib import Path
+
+    from chatapp_lint.model import Channel
+    from chatapp_lint.rules import ALL_RULES, default_selection, find
+    from chatapp_lint.rules._base import Scope
+    from chatapp_lint.sender.params import CODES
+
+    registered = {r.code: r for r in ALL_RULES if r.code.startswith("PM")}
+    assert {code: r.slug for code, r in registered.items()} == CODES
+    assert all(r.scope is Scope.ENGINE for r in registered.values())
+    rules_md = (Path(__file__).parents[2] / "rules.md").read_text(encoding="utf-8")
+    for code, slug in CODES.items():
+        assert f"## {code} {slug}" in rules_md
+        assert find(code) is registered[code]
+    dispatched = {
+        rule.code
+        for channel in Channel
+        for table in default_selection().dispatch(channel, "UTILITY")
+        for rule in table._rules
+    }
+    assert not dispatched & set(CODES)
+    # A lint run reports none of them, even on a template check_params faults.
+    from chatapp_lint import lint
+
+    assert check_params(utility, {})
+    assert not {v.code for v in lint(utility)} & set(CODES)

@@ -103,7 +103,7 @@ def test_not_found_is_recognised_in_either_form(
 
 
 def test_the_detail_pages_oddities_map_onto_the_request_shape() -> None:
-    # The seed page's Data example (rules-research C13/C14), trimmed.
+    # GetChatappTemplateDetail's Data example, trimmed.
     data = {
         "category": "UTILITY",
         "name": "account_notice",

@@ -32,7 +32,7 @@ def _sent(request: Recorded, name: str) -> Any:
     """A JSON parameter as received, less the empty lists the SDK always adds.
 
     The SDK's to_map() emits `Buttons`, `Cards` and `SupportedApps` even when
-    unset (sdk-notes §2); everything else must be exactly the linted content.
+    unset (see the SDK's `to_map`); everything else must be exactly the linted content.
     """
     return _pruned(request.decoded(name))
 
@@ -212,8 +212,22 @@ def test_missing_sdk_gives_one_line_and_exit_2(
     result = CliRunner().invoke(send_command, [str(path)])
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: sending needs the Alibaba Cloud SDK: pip install 'chatapp-lint[send]'\n"
+        "Error: sending needs the Alibaba Cloud SDK: pip install"
+        " 'alibabacloud-cams20200606>=5.3,<6' 'alibabacloud-tea-openapi>=0.4.5,<0.5'"
+        " (or, in a clone of chatapp-lint, pip install -e '.[send]')\n"
     )
+
+
+def test_the_install_hint_names_the_send_extra() -> None:
+    import tomllib
+
+    from chatapp_lint.sender.errors import SDK_REQUIREMENTS
+
+    pyproject = Path(__file__).parents[2] / "pyproject.toml"
+    extras = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    assert list(SDK_REQUIREMENTS) == extras["send"]
 
 
 def test_a_member_the_sdk_would_drop_stops_the_batch(
