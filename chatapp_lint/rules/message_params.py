@@ -9,8 +9,25 @@ calls SendChatappMessage.
 from __future__ import annotations
 
 from chatapp_lint.rules._base import reserved
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome, api_reference
 
 REPORTER = "`check_params`, never by a lint run"
+_META_ERRORS = "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/"
+_SEND_MESSAGE = "https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-sendchatappmessage"
+_READ = "2026-12-03"
+
+
+def _meta_error(code: int, title: str) -> Evidence:
+    """A Meta Cloud API error code that refuses the message."""
+    return Evidence(
+        Kind.META_ERROR,
+        Outcome.REJECTED,
+        f"Meta, WhatsApp error codes, {code}",
+        title,
+        _META_ERRORS,
+        _READ,
+    )
+
 
 PARAM_MISSING = reserved(
     "PM001",
@@ -21,10 +38,13 @@ PARAM_MISSING = reserved(
     is sent; Meta refuses a message whose parameters do not match the template's.
     Reported at the first text that uses the variable.
 
-    Source: Meta, WhatsApp Cloud API error codes: 132000, "Number of parameters
-    does not match the expected number of params".
     """,
     reporter=REPORTER,
+    evidence=(
+        _meta_error(
+            132000, "Number of parameters does not match the expected number of params"
+        ),
+    ),
 )
 PARAM_UNKNOWN = reserved(
     "PM002",
@@ -34,10 +54,13 @@ PARAM_UNKNOWN = reserved(
     Why: an extra value is usually a misspelt name, whose real variable then goes
     without a value; Meta counts the parameters against the template's.
 
-    Source: Meta, WhatsApp Cloud API error codes: 132000, "Number of parameters
-    does not match the expected number of params".
     """,
     reporter=REPORTER,
+    evidence=(
+        _meta_error(
+            132000, "Number of parameters does not match the expected number of params"
+        ),
+    ),
 )
 PARAM_TEXT_TOO_LONG = reserved(
     "PM003",
@@ -49,10 +72,9 @@ PARAM_TEXT_TOO_LONG = reserved(
     a WhatsApp body 1,024 characters, a Viber body 1,000, a WhatsApp header 60, a
     button URL 2,000.
 
-    Source: CreateChatappTemplate, `Text` (body and header limits) and `Url`;
-    Meta, WhatsApp Cloud API error codes: 132005, "Translated text too long".
     """,
     reporter=REPORTER,
+    evidence=(_meta_error(132005, "Translated text too long"),),
 )
 PARAM_URL_INVALID = reserved(
     "PM004",
@@ -62,10 +84,13 @@ PARAM_URL_INVALID = reserved(
     Why: the value is appended to the button's URL; a space or a control
     character in it, or a result without `http(s)://` and a host, opens nothing.
 
-    Source: Meta, WhatsApp Cloud API error codes: 132012, "Parameter format does
-    not match format in the created template".
     """,
     reporter=REPORTER,
+    evidence=(
+        _meta_error(
+            132012, "Parameter format does not match format in the created template"
+        ),
+    ),
 )
 PARAM_WHITESPACE = reserved(
     "PM005",
@@ -75,10 +100,11 @@ PARAM_WHITESPACE = reserved(
     Why: Meta refuses such a parameter with "Param text cannot have new-line/tab
     characters or more than 4 consecutive spaces".
 
-    Source: Meta, WhatsApp Cloud API error codes: 132018, "There was an issue
-    with the parameters in your template" (its details quote the rule above).
     """,
     reporter=REPORTER,
+    evidence=(
+        _meta_error(132018, "There was an issue with the parameters in your template"),
+    ),
 )
 PARAM_NOT_TEXT = reserved(
     "PM006",
@@ -88,9 +114,16 @@ PARAM_NOT_TEXT = reserved(
     Why: SendChatappMessage's `TemplateParams` maps each variable to a string;
     anything else is not what the template's text can take.
 
-    Source: SendChatappMessage, `TemplateParams` (a map of strings).
     """,
     reporter=REPORTER,
+    evidence=(
+        api_reference(
+            "SendChatappMessage, request parameters, `TemplateParams`",
+            "The parameters of the template: a map of variable names to string values.",
+            url=_SEND_MESSAGE,
+            read=_READ,
+        ),
+    ),
 )
 
 CODES = (
