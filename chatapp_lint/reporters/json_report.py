@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from chatapp_lint.engine import Report
+from chatapp_lint.escaping import well_formed
 
 
 def render(report: Report) -> str:
-    """The report as one JSON object, with a trailing newline."""
+    """The report as one JSON object, with a trailing newline, always valid UTF-8.
+
+    A file name that is not UTF-8, or a lone surrogate from a template, is
+    written with visible escapes (see `escaping.well_formed`).
+    """
     document = {
-        "violations": [v.to_dict() for v in report.violations],
+        "violations": [_well_formed(v.to_dict()) for v in report.violations],
         "summary": {
             "files": report.files,
             "templates": report.templates,
@@ -19,3 +25,10 @@ def render(report: Report) -> str:
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _well_formed(violation: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: well_formed(value) if isinstance(value, str) else value
+        for key, value in violation.items()
+    }

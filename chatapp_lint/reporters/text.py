@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chatapp_lint.engine import Report
+from chatapp_lint.escaping import visible
 
 
 def render(report: Report) -> str:
@@ -11,23 +12,17 @@ def render(report: Report) -> str:
 
 
 def violation_lines(report: Report) -> list[str]:
-    """`FILE:LINE:COLUMN: CODE [severity] message`, one per violation."""
+    """`FILE:LINE:COLUMN: CODE [severity] message`, one per violation.
+
+    The file name and the message (which quotes the template) are made
+    visible: a line break in either would start a line that reads like a
+    report of its own, and an escape sequence would reach the terminal.
+    """
     return [
-        f"{_display(v.file)}:{v.line}:{v.column}: {v.code} [{v.severity}] {v.message}"
+        f"{visible(v.file or '')}:{v.line}:{v.column}: {v.code} [{v.severity}] "
+        + visible(v.message)
         for v in report.violations
     ]
-
-
-def _display(file: str | None) -> str:
-    """A file name with control characters escaped.
-
-    A newline in a file name would otherwise start a line that reads like a
-    report of its own.
-    """
-    name = file or ""
-    if name.isprintable():
-        return name
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def summary(report: Report) -> str:
