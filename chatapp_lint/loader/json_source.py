@@ -28,7 +28,6 @@ from chatapp_lint.loader.sourcemap import (
     quote,
     text_position,
 )
-from chatapp_lint.model import Position
 from chatapp_lint.pointer import join, split
 
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
@@ -111,7 +110,8 @@ def load_json(text: str) -> Document:
     try:
         value = _parse(text, hooks)
     except json.JSONDecodeError as error:
-        where = Position(error.lineno, error.colno)
+        # `json` counts lines by LF alone: a file with CR line ends would be one line.
+        where = text_position(text[: error.pos])
         return failed("FL003", f"The JSON is not well-formed: {error.msg}.", where)
     except RecursionError:
         return _too_deep(text)
