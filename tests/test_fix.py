@@ -558,7 +558,7 @@ def test_a_write_that_fails_is_reported_with_status_2(
     path = tmp_path / "t.json"
     path.write_text(json.dumps(_template(Language="en-US")), "utf-8")
 
-    def refuse(path: Path, text: str) -> bool:
+    def refuse(path: Path, text: str, *, expected: str | None = None) -> bool:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(fixer, "write_atomically", refuse)
