@@ -32,7 +32,7 @@ from chatapp_lint import discovery, linediff
 from chatapp_lint.escaping import git_quoted, visible
 from chatapp_lint.fixes import FIXES, Change, apply_fixes
 from chatapp_lint.linediff import Matcher
-from chatapp_lint.loader import Kind, load_bytes, sniff_kind
+from chatapp_lint.loader import Kind, load_bytes, sniff_kind, special_kind
 from chatapp_lint.loader.limits import MAX_FILE_BYTES
 from chatapp_lint.rules import default_selection
 
@@ -202,10 +202,13 @@ def fix_path(
         The text before and after, and the fixes made; both texts are equal (and
         empty for a file that cannot be read) when there is nothing to fix.
     """
+    if special_kind(path) is not None:
+        # Not even opened (a terminal, /dev/zero, a FIFO): only a regular file
+        # is rewritten, and linting reports the others.
+        return FixOutcome("", "", [])
     try:
         # Opened without blocking, as the loader does: a FIFO named x.json must
-        # not hang --fix waiting for a writer. Only a regular file is rewritten,
-        # so a pipe or a device is left to linting, which reads it once.
+        # not hang --fix waiting for a writer, if one took the file's place.
         descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
         with os.fdopen(descriptor, "rb") as stream:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
