@@ -66,11 +66,16 @@ def build_selection(
     )
     if unknown is not None:
         raise UnknownRule(unknown)
-    file_patterns = [*(config.select or ()), *config.extend_select, *config.ignore]
-    unknown = check_patterns(file_patterns, known)
+    unknown = check_patterns(config.named_codes(), known)
     if unknown is not None and config.source is not None:
         line = config.line_of(unknown)
         raise ConfigError(config.source, f"no rule is called {unknown!r}", line)
+    rule_codes = {code for code, _ in known}
+    inexact = next((c for c in config.severity if c not in rule_codes), None)
+    if inexact is not None and config.source is not None:
+        # Looked up by code alone: a prefix or a slug there would change nothing.
+        message = f"'severity' takes rule codes, and no rule has the code {inexact!r}"
+        raise ConfigError(config.source, message, config.line_of(inexact))
     return Selection.from_config(
         ALL_RULES,
         config,
