@@ -98,15 +98,13 @@ def render(
     """The report as it is printed, and whether it carries colour codes."""
     if output_format != "text":
         return REPORTERS[output_format](report), False
-    lines = text.violation_lines(report)
+    colored = output.use_color(color, sys.stdout)
+    lines = text.violation_lines(report, output.paint if colored else None)
     if statistics:
         lines += output.statistics(report).splitlines()
     if not quiet:
         lines.append(text.summary(report))
-    rendered = "".join(line + "\n" for line in lines)
-    if output.use_color(color, sys.stdout):
-        return output.colorize(rendered), True
-    return rendered, False
+    return "".join(line + "\n" for line in lines), colored
 
 
 def exit_status(report: Report, fail_on: str) -> int:

@@ -86,3 +86,12 @@ def test_a_message_quoting_the_template_reaches_no_terminal(output_format: str) 
     assert "\x07" not in rendered
     if output_format in {"text", "github"}:
         assert len(rendered.splitlines()) == (2 if output_format == "text" else 1)
+
+
+def test_colour_marks_the_real_code_never_one_in_a_name(tmp_path: Path) -> None:
+    result = run(str(_names(tmp_path, FORGED)), "--color=always")
+    lines = result.stdout.splitlines()[:-1]
+    assert lines
+    assert all("\x1b[31mXX999" not in line for line in lines)
+    assert all("\x1b[31mSC" in line or "\x1b[31mLG" in line for line in lines)
+    assert "\x07" not in result.stdout

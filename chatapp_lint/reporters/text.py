@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chatapp_lint.engine import Report
 from chatapp_lint.escaping import visible
+
+Paint = Callable[[str, str, str], str]
 
 
 def render(report: Report) -> str:
@@ -11,18 +15,25 @@ def render(report: Report) -> str:
     return "".join(line + "\n" for line in [*violation_lines(report), summary(report)])
 
 
-def violation_lines(report: Report) -> list[str]:
+def violation_lines(report: Report, paint: Paint | None = None) -> list[str]:
     """`FILE:LINE:COLUMN: CODE [severity] message`, one per violation.
 
     The file name and the message (which quotes the template) are made
     visible: a line break in either would start a line that reads like a
     report of its own, and an escape sequence would reach the terminal.
+    `paint(place, code, severity)`, if given, writes the head in colour.
     """
-    return [
-        f"{visible(v.file or '')}:{v.line}:{v.column}: {v.code} [{v.severity}] "
-        + visible(v.message)
-        for v in report.violations
-    ]
+    lines = []
+    for v in report.violations:
+        place = f"{visible(v.file or '')}:{v.line}:{v.column}:"
+        severity = str(v.severity)
+        head = (
+            paint(place, v.code, severity)
+            if paint is not None
+            else f"{place} {v.code} [{severity}]"
+        )
+        lines.append(f"{head} {visible(v.message)}")
+    return lines
 
 
 def summary(report: Report) -> str:
