@@ -67,12 +67,23 @@ class Config:
     text: str = attrs.field(default="", repr=False)
 
     def line_of(self, value: str) -> int | None:
-        """The line of the file where a quoted value first appears, for messages."""
+        """The line of the file where a quoted value (or a key) first appears, for messages."""
         for quote in ('"', "'"):
             index = self.text.find(f"{quote}{value}{quote}")
             if index != -1:
                 return self.text.count("\n", 0, index) + 1
-        return None
+        return _line_of(self.text, value)
+
+    def named_codes(self) -> list[str]:
+        """Every rule pattern the file names: selections, per-file ignores and severities."""
+        ignored = [code for entry in self.per_file_ignores for code in entry.codes]
+        return [
+            *(self.select or ()),
+            *self.extend_select,
+            *self.ignore,
+            *ignored,
+            *self.severity,
+        ]
 
     def silenced(self, violation: Violation) -> bool:
         """Whether a per-file or per-pointer ignore covers the violation."""
@@ -93,20 +104,37 @@ def discover(start: Path) -> Path | None:
 
 def load(path: Path) -> Config:
     """Read and check one configuration file; `ConfigError` says what is wrong."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(path, f"cannot be read ({error})") from None
+    text = _read(path)
     import tomllib  # here: most runs have no configuration to parse
 
     try:
         document = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per nested array or table
+        raise ConfigError(path, "is nested too deeply to be read") from None
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         line = _int(match) or text.count("\n") + 1  # "at end of document"
         raise ConfigError(path, f"is not valid TOML: {error}", line) from None
     table = document if path.name != PYPROJECT else _tool_table(document)
     return _parse(path, text, table)
+
+
+MAX_CONFIG_BYTES: Final = 1024 * 1024
+"""Largest configuration file read; real ones are a few hundred bytes."""
+
+
+def _read(path: Path) -> str:
+    """The file's text: a regular file of at most `MAX_CONFIG_BYTES`, in UTF-8."""
+    try:
+        with path.open("rb") as stream:
+            if not path.is_file():
+                raise ConfigError(path, "is not a regular file")
+            data = stream.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(path, f"is larger than {MAX_CONFIG_BYTES // 1024} KiB")
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(path, f"cannot be read ({error})") from None
 
 
 def _parse(path: Path, text: str, table: Mapping[str, Any]) -> Config:
@@ -225,7 +253,7 @@ def _has_section(pyproject: Path) -> bool:
 
     try:
         document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return True
     return "chatapp-lint" in document.get("tool", {})
 

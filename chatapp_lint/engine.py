@@ -192,16 +192,17 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
     violations: list[Violation] = []
     seen: list[tuple[Seen, _Where, str]] = []
     files = templates = 0
+    paths = [str(path) for path in paths]
     entries = list(discovery.expand(paths))
     names = [stdin_name if entry == discovery.STDIN else entry for entry in entries]
+    named = set(paths)  # the rest were found by walking a directory
 
     def lint_file(entry: str, name: str) -> _FileResult:
         from chatapp_lint.loader import load_path
 
         remembered: list[tuple[Seen, _Where, str]] = []
-        found, count = lint_document(
-            load_path(Path(entry), name), name, chosen, remembered
-        )
+        document = load_path(Path(entry), name, walked=entry not in named)
+        found, count = lint_document(document, name, chosen, remembered)
         return found, count, remembered
 
     for found, count, remembered in _each_file(lint_file, entries, names, jobs):

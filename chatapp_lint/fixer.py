@@ -14,7 +14,6 @@ exactly the fixed value, or nothing is written.
 from __future__ import annotations
 
 import copy
-import difflib
 import errno
 import io
 import json
@@ -29,9 +28,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from chatapp_lint import discovery
+from chatapp_lint import discovery, linediff
+from chatapp_lint.escaping import git_quoted, visible
 from chatapp_lint.fixes import FIXES, Change, apply_fixes
-from chatapp_lint.loader import Kind, load_bytes, sniff_kind
+from chatapp_lint.linediff import Matcher
+from chatapp_lint.loader import Kind, load_bytes, sniff_kind, special_kind
 from chatapp_lint.loader.limits import MAX_FILE_BYTES
 from chatapp_lint.rules import default_selection
 
@@ -85,7 +86,7 @@ class FixRun:
         """One line per file left alone although it had something to fix."""
         for name, outcome in self.outcomes:
             if outcome.note is not None:
-                yield f"{name}: not fixed: {outcome.note}."
+                yield f"{visible(name)}: not fixed: {outcome.note}."
 
     def messages(self) -> Iterator[str]:
         """One line per fix applied, then how many violations and files were fixed."""
@@ -96,7 +97,10 @@ class FixRun:
             for change in sorted(outcome.changes, key=_change_order):
                 count += 1
                 where = _where(change, listed=outcome.listed)
-                yield f"{name}: fixed {change.code} at {where}: {change.description}"
+                yield (
+                    f"{visible(name)}: fixed {change.code} at {visible(where)}: "
+                    + visible(change.description)
+                )
         if count:
             files = sum(o.changed for _, o in self.outcomes)
             yield f"Fixed {_plural(count, 'violation')} in {_plural(files, 'file')}."
@@ -111,6 +115,11 @@ def fix_files(
 ) -> FixRun:
     """Fix every template file under the paths, as `--fix` (or `--diff`) does.
 
+    A file is left as it is, with a note, when writing it could cost the user
+    something: it is read-only, it is a symbolic link to a file outside the
+    path given, its owner or group could not be kept, or it changed after it
+    was read (see `write_atomically`).
+
     Args:
         paths: files and directories, expanded as linting expands them.
         selection: the enabled rules; only their violations are fixed.
@@ -123,18 +132,55 @@ def fix_files(
     """
     outcomes: list[tuple[str, FixOutcome]] = []
     errors: list[str] = []
-    for name in discovery.expand(paths):
-        outcome = fix_path(Path(name), selection, config=config, name=name)
-        outcomes.append((name, outcome))
-        if write and outcome.changed:
-            try:
-                write_atomically(Path(name), outcome.fixed)
-            except OSError as error:
-                reason = error.strerror or str(error)
-                errors.append(f"{name}: cannot write the fixes: {reason}.")
-                # The file keeps its old text: no message may claim otherwise.
-                outcomes[-1] = (name, attrs.evolve(outcome, fixed=outcome.original))
+    for given in paths:
+        for name in discovery.expand([given]):
+            outcome = fix_path(Path(name), selection, config=config, name=name)
+            refusal = _refusal(Path(name), Path(given)) if outcome.changed else None
+            if refusal is not None:
+                outcome = _left(outcome, refusal)
+            elif write and outcome.changed:
+                try:
+                    write_atomically(
+                        Path(name), outcome.fixed, expected=outcome.original
+                    )
+                except LeftAlone as left:
+                    outcome = _left(outcome, str(left))
+                except OSError as error:
+                    reason = error.strerror or str(error)
+                    errors.append(f"{visible(name)}: cannot write the fixes: {reason}.")
+                    # The file keeps its old text: no message may claim otherwise.
+                    outcome = attrs.evolve(outcome, fixed=outcome.original)
+            outcomes.append((name, outcome))
     return FixRun(outcomes, errors)
+
+
+class LeftAlone(Exception):  # noqa: N818 - a reason to leave a file, not a failure
+    """Writing the fixes could lose what the user has: the file is left as it is."""
+
+
+def _left(outcome: FixOutcome, reason: str) -> FixOutcome:
+    """The outcome of a file left as it is, for `reason`."""
+    return attrs.evolve(outcome, fixed=outcome.original, note=reason)
+
+
+def _refusal(path: Path, given: Path) -> str | None:
+    """Why the fixes of a file found under `given` must not be written, if they must not.
+
+    A symbolic link may lead anywhere (a home directory's dotfile, a system
+    file): only a file inside the directory given (or, for a file named
+    itself, inside its own directory) is written.
+    """
+    try:
+        status = path.stat()
+    except OSError:
+        return None  # written as linting reads it: the write reports the error
+    if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return "it is read-only"
+    real = Path(os.path.realpath(path))
+    root = Path(os.path.realpath(given if given.is_dir() else given.parent))
+    if not real.is_relative_to(root):
+        return f"it is a symbolic link to a file outside {visible(str(given))}"
+    return None
 
 
 def fix_path(
@@ -192,10 +238,13 @@ def planned_fixes(
 
 def _regular_file_bytes(path: Path) -> bytes | None:
     """A regular file's bytes (up to the size limit), or None for anything else."""
+    if special_kind(path) is not None:
+        # Not even opened (a terminal, /dev/zero, a FIFO): only a regular file
+        # is rewritten, and linting reports the others.
+        return None
     try:
         # Opened without blocking, as the loader does: a FIFO named x.json must
-        # not hang --fix waiting for a writer. Only a regular file is rewritten,
-        # so a pipe or a device is left to linting, which reads it once.
+        # not hang --fix waiting for a writer, if one took the file's place.
         descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
         with os.fdopen(descriptor, "rb") as stream:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
@@ -243,33 +292,35 @@ def fix_bytes(
     return FixOutcome(original, fixed, changes, listed=listed)
 
 
-def write_atomically(path: Path, text: str) -> bool:
+def write_atomically(path: Path, text: str, *, expected: str | None = None) -> bool:
     """Replace a file's content through a temporary file and a rename.
 
     A reader sees the old file or the new one, never half of either. The new
-    file keeps the old one's permissions; a symbolic link is followed, so the
-    file it names is replaced and the link stays. A file that already holds
-    `text` is not written at all, so its modification time does not change.
+    file keeps the old one's owner, group and permissions; a symbolic link is
+    followed, so the file it names is replaced and the link stays. A file that
+    already holds `text` is not written at all, so its modification time does
+    not change.
+
+    Args:
+        path: the file to replace.
+        text: its new content.
+        expected: the content the changes were made from. Checked just before
+            the rename: a file edited meanwhile is left with the edit.
 
     Returns:
         Whether the file was written.
 
     Raises:
+        LeftAlone: the file changed since it was read, or its owner or group
+            could not be kept (a rename makes the writer the owner).
         OSError: the file cannot be written, or is not a regular file (a pipe
             or a device would be replaced by a file, not written to).
     """
     target = Path(os.path.realpath(path))
     content = text.encode("utf-8")
-    try:
-        status = target.stat()
-    except FileNotFoundError:
-        mode = _new_file_mode()
-    else:
-        if not stat.S_ISREG(status.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        if target.read_bytes() == content:
-            return False
-        mode = stat.S_IMODE(status.st_mode)
+    status = _regular_status(target, path)
+    if status is not None and _content(target) == content:
+        return False
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
@@ -278,13 +329,82 @@ def write_atomically(path: Path, text: str) -> bool:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        Path(temporary).chmod(mode)  # mkstemp makes it private (0600)
+        _keep_owner(Path(temporary), status)
+        # mkstemp makes it private (0600); chmod after chown, which clears set-id bits
+        Path(temporary).chmod(
+            _new_file_mode() if status is None else stat.S_IMODE(status.st_mode)
+        )
+        if expected is not None:
+            _still_as_read(target, expected.encode("utf-8"), status)
         Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_directory(target.parent)
     return True
+
+
+def _regular_status(target: Path, path: Path) -> os.stat_result | None:
+    """The file's status, None if there is no file; an error if it is not regular."""
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return status
+
+
+def _content(target: Path) -> bytes | None:
+    """A regular file's bytes, read without waiting (it could have become a FIFO)."""
+    try:
+        descriptor = os.open(target, os.O_RDONLY | _NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+def _keep_owner(temporary: Path, status: os.stat_result | None) -> None:
+    """Give the new file the old one's owner and group, or refuse to replace it.
+
+    As root the rename would make root the owner of another user's file; as
+    anyone else, a file of another group would change group.
+    """
+    if status is None:
+        return
+    mine = temporary.stat()
+    if (mine.st_uid, mine.st_gid) == (status.st_uid, status.st_gid):
+        return
+    try:
+        os.chown(temporary, status.st_uid, status.st_gid)
+    except OSError:
+        raise LeftAlone(
+            "its owner or group would change, since the fixed file is written anew"
+        ) from None
+
+
+def _still_as_read(
+    target: Path, expected: bytes, status: os.stat_result | None
+) -> None:
+    """Refuse to rename over a file that is no longer the one the fixes were made from.
+
+    Checked last, right before the rename: what is written in the instant
+    between the two is the only edit that can still be lost.
+    """
+    try:
+        now = target.stat()
+    except FileNotFoundError:
+        now = None
+    same_file = (now is None) == (status is None) and (
+        now is None
+        or status is None
+        or (now.st_dev, now.st_ino) == (status.st_dev, status.st_ino)
+    )
+    if not same_file or (now is not None and _content(target) != expected):
+        raise LeftAlone("it changed while it was being fixed; run again to fix it")
 
 
 def _new_file_mode() -> int:
@@ -295,12 +415,16 @@ def _new_file_mode() -> int:
 
 
 def unified_diff(name: str, outcome: FixOutcome) -> str:
-    """The unified diff of one file's fixes, with `a/` and `b/` names as git writes."""
-    lines = difflib.unified_diff(
+    """The unified diff of one file's fixes, with `a/` and `b/` names as git writes.
+
+    A name git would quote (a line break, a quote, a byte that is not ASCII)
+    is quoted as git quotes it, so that no name can forge a line of the diff.
+    """
+    lines = linediff.unified_diff(
         _lines(outcome.original),
         _lines(outcome.fixed),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
+        fromfile=git_quoted(f"a/{name}"),
+        tofile=git_quoted(f"b/{name}"),
     )
     # As in git's diffs, so that `git apply` and `patch` take the output.
     return "".join(
@@ -361,25 +485,77 @@ def _rewrite(  # noqa: PLR0913 - the text, and the plain run it must agree with
     bom = _BOM if original.startswith(_BOM) else ""
     body = original.removeprefix(bom)
     # Worked on with "\n" line ends, put back as the file had them.
-    crlf = "\r\n" in body and body.count("\r\n") == body.count("\n")
-    text = body.replace("\r\n", "\n") if crlf else body
+    ending = _line_ending(body)
+    text = body.replace(ending, "\n") if ending != "\n" else body
     dump = _dump_yaml if kind == "yaml" else _dump_json
     before, after, made = dump(text, lambda value: _fix_all(value, enabled, reported))
     if made != changes:
         raise _Refused("the fixes found differ between two readings of the file")
+    comments = _yaml_comments(text) if kind == "yaml" else []
     # From the closest to the original to the plain dump: the first that reads
-    # back right is written.
+    # back right, with every comment kept, is written.
     candidates: tuple[Callable[[], str | None], ...] = (
         lambda: _carry_over(text, before, after),
         lambda: _carry_over_tokens(text, before, after) if kind == "json" else None,
         lambda: _ending_like(text, after),
     )
+    dropped = False
     for make in candidates:
         candidate = make()
-        if candidate is not None and _loads_as(candidate, kind, expected):
-            fixed = candidate.replace("\n", "\r\n") if crlf else candidate
-            return bom + fixed
+        if candidate is None or not _loads_as(candidate, kind, expected):
+            continue
+        if kind == "yaml" and _yaml_comments(candidate) != comments:
+            dropped = True
+            continue
+        fixed = candidate.replace("\n", ending) if ending != "\n" else candidate
+        return bom + fixed
+    if dropped:
+        raise _Refused("the fixes could not be written without losing a comment")
     raise _Refused("the fixed file would not read back as the fixed templates")
+
+
+def _line_ending(text: str) -> str:
+    """How the file's lines end: CRLF, CR or LF; refused when they end in several ways.
+
+    Fixing writes every line it changes with that one ending; in a file of
+    mixed endings it could not say which to use.
+    """
+    crlf = text.count("\r\n")
+    cr, lf = text.count("\r") - crlf, text.count("\n") - crlf
+    styles = [end for end, count in (("\r\n", crlf), ("\r", cr), ("\n", lf)) if count]
+    if len(styles) > 1:
+        raise _Refused("its lines end in more than one way (CRLF, CR, LF)")
+    return styles[0] if styles else "\n"
+
+
+_COMMENT: Final = re.compile(r"#[^\r\n]*")
+
+
+def _yaml_comments(text: str) -> list[str] | None:
+    """Every comment of a YAML text, in order; None if it does not scan.
+
+    Comments are what lies between the parser's tokens from a `#` to the end
+    of its line: a `#` inside a scalar is part of a token.
+    """
+    import yaml
+
+    from chatapp_lint.loader.yaml_core import Parser, ordinary_breaks
+
+    ordinary, _ = ordinary_breaks(text)
+    parser = Parser(ordinary)
+    comments: list[str] = []
+    done = 0
+    try:
+        while (token := parser.get_token()) is not None:
+            start = token.start_mark.index
+            if start > done:
+                comments += _COMMENT.findall(text, done, start)
+            done = max(done, token.end_mark.index)
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+    return comments + _COMMENT.findall(text, done)
 
 
 _Edit = Callable[[Any], list[Change]]
@@ -553,12 +729,11 @@ def _carry_over(original: str, before: str, after: str) -> str | None:
         _lines(text.removesuffix("\n") + "\n") for text in (original, before, after)
     )
     where: dict[int, int] = {}
-    matcher = difflib.SequenceMatcher(None, base, ours, autojunk=False)
-    for block in matcher.get_matching_blocks():
+    for block in Matcher(base, ours).get_matching_blocks():
         where.update((block.a + k, block.b + k) for k in range(block.size))
     pieces: list[str] = []
     done = 0
-    edits = difflib.SequenceMatcher(None, base, new, autojunk=False).get_opcodes()
+    edits = Matcher(base, new).get_opcodes()
     for tag, i1, i2, j1, j2 in edits:
         if tag == "equal":
             continue
@@ -590,9 +765,7 @@ def _carry_over_tokens(original: str, before: str, after: str) -> str | None:
         return None
     (kept, tail), (old, _), (made, _) = ours, base, new
     pieces: list[str] = []
-    matcher = difflib.SequenceMatcher(
-        None, [t for _, t in old], [t for _, t in made], autojunk=False
-    )
+    matcher = Matcher([t for _, t in old], [t for _, t in made])
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pieces += [space + token for space, token in kept[i1:i2]]
@@ -707,6 +880,7 @@ def _sync_directory(directory: Path) -> None:
 __all__ = [
     "FixOutcome",
     "FixRun",
+    "LeftAlone",
     "fix_bytes",
     "fix_files",
     "fix_path",

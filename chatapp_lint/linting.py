@@ -84,11 +84,16 @@ def build_selection(
     )
     if unknown is not None:
         raise UnknownRule(unknown)
-    file_patterns = [*(config.select or ()), *config.extend_select, *config.ignore]
-    unknown = check_patterns(file_patterns, known)
+    unknown = check_patterns(config.named_codes(), known)
     if unknown is not None and config.source is not None:
         line = config.line_of(unknown)
         raise ConfigError(config.source, f"no rule is called {unknown!r}", line)
+    rule_codes = {code for code, _ in known}
+    inexact = next((c for c in config.severity if c not in rule_codes), None)
+    if inexact is not None and config.source is not None:
+        # Looked up by code alone: a prefix or a slug there would change nothing.
+        message = f"'severity' takes rule codes, and no rule has the code {inexact!r}"
+        raise ConfigError(config.source, message, config.line_of(inexact))
     return Selection.from_config(
         ALL_RULES,
         config,
@@ -126,17 +131,15 @@ def render(  # noqa: PLR0913 - the report options, all keywords
         return json_report.render(report, statistics=rows), False
     if output_format != "text":
         return REPORTERS[output_format](report), False
-    lines = text.violation_lines(report, fixable)
+    colored = output.use_color(color, sys.stdout)
+    lines = text.violation_lines(report, fixable, output.paint if colored else None)
     if statistics:
         lines += output.statistics(report, fixable).splitlines()
     if not quiet:
         # One summary line, still the last: scripts read it there.
         fixes = text.fixable_summary(sum(fix_key(v) in fixable for v in report))
         lines.append(" ".join(filter(None, [text.summary(report), fixes])))
-    rendered = "".join(line + "\n" for line in lines)
-    if output.use_color(color, sys.stdout):
-        return output.colorize(rendered), True
-    return rendered, False
+    return "".join(line + "\n" for line in lines), colored
 
 
 def wants_fixable(output_format: str, statistics: bool) -> bool:

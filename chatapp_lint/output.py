@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Collection
-from typing import IO, Final
+from typing import IO
 
 from chatapp_lint.engine import Report
 from chatapp_lint.fixable import NONE, FixKey, fix_key
 
-_LINE: Final = re.compile(
-    r"^(?P<place>.+?:\d+:\d+:) (?P<code>[A-Z]{2}\d{3}) \[(?P<severity>error|warning)\]"
-)
 _RED, _YELLOW, _BOLD, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
 
 
@@ -26,17 +22,14 @@ def use_color(choice: str, stream: IO[str]) -> bool:
     return not os.environ.get("NO_COLOR") and stream.isatty()
 
 
-def colorize(text: str) -> str:
-    """Bold file positions and codes coloured by severity, in text reports."""
+def paint(place: str, code: str, severity: str) -> str:
+    """A violation line's head in colour: the position bold, the code by severity.
 
-    def paint(match: re.Match[str]) -> str:
-        color = _RED if match["severity"] == "error" else _YELLOW
-        return (
-            f"{_BOLD}{match['place']}{_RESET} {color}{match['code']}{_RESET} "
-            f"[{color}{match['severity']}{_RESET}]"
-        )
-
-    return "\n".join(_LINE.sub(paint, line) for line in text.split("\n"))
+    Given the parts, not a printed line to parse: a file name that holds
+    `:1:1: XX001 [error]` must not have its fake code coloured as a real one.
+    """
+    color = _RED if severity == "error" else _YELLOW
+    return f"{_BOLD}{place}{_RESET} {color}{code}{_RESET} [{color}{severity}{_RESET}]"
 
 
 def statistics(report: Report, fixable: Collection[FixKey] = NONE) -> str:

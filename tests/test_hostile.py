@@ -431,7 +431,7 @@ def test_odd_files_are_reported_and_nothing_hangs(odd_tree: Path) -> None:
     assert run.codes(f"{name}/loop-a.json") == {"FL001"}
     assert run.codes(f"{name}/vanished.json") == {"FL001"}
     assert run.codes(f"{name}/socket.json") == {"FL001"}
-    assert run.codes(f"{name}/fifo.json") == {"FL005"}  # read to its end: empty
+    assert run.codes(f"{name}/fifo.json") == {"FL001"}  # found by a walk: never opened
     assert not any(v["file"].startswith(f"{name}/up/") for v in run.violations())
 
 
@@ -453,7 +453,8 @@ def test_a_file_name_that_is_not_utf8_is_linted(tmp_path: Path) -> None:
     write(tmp_path, {"good.json": GOOD})
     run = cli("--format", "json", ".", cwd=tmp_path)
     assert run.code == 1
-    assert "SC003" in run.codes(os.fsdecode(name))
+    # Written with the byte visible, so that the report stays valid UTF-8.
+    assert "SC003" in run.codes("caf\\xe9.json")
 
 
 def _unprivileged() -> tuple[str, ...]:
@@ -564,11 +565,12 @@ def test_a_closed_stdout_is_like_dev_null(target: str, status: int) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
 def test_ctrl_c_ends_with_130_and_one_line(noisy_tree: Path, tmp_path: Path) -> None:
-    # The linter walks a large tree and then blocks on a FIFO whose writer (a
-    # thread here) stays silent: it is certainly mid-run when SIGINT arrives.
+    # The linter walks a large tree and then waits on a FIFO named after it,
+    # whose writer (a thread here) stays silent: it is certainly mid-run when
+    # SIGINT arrives (a FIFO found by the walk itself would never be opened).
     tree = tmp_path / "tree"
     shutil.copytree(noisy_tree, tree)
-    gate = tree / "zz-gate.json"
+    gate = tmp_path / "zz-gate.json"
     os.mkfifo(gate)
     opened = threading.Event()
     writers: list[Any] = []
@@ -580,7 +582,7 @@ def test_ctrl_c_ends_with_130_and_one_line(noisy_tree: Path, tmp_path: Path) -> 
     holder = threading.Thread(target=hold_open, daemon=True)
     holder.start()
     process = subprocess.Popen(
-        [sys.executable, "-m", "chatapp_lint", str(tree)],
+        [sys.executable, "-m", "chatapp_lint", str(tree), str(gate)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

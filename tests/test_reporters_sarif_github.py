@@ -297,7 +297,8 @@ def test_github_commands_escape_data_and_properties_exactly() -> None:
     )
     assert github.render(report) == (
         "::error file=dir%2C1/a%3Ab%25.yaml,line=12,col=9,title=BT003 too-many-url-buttons"
-        "::100%25 sure:%0D%0Aline two, with a comma [/Components/0/a%25b]\n"
+        # A line break is made visible, then GitHub's escapes apply (`\` is kept).
+        "::100%25 sure:\\r\\nline two, with a comma [/Components/0/a%25b]\n"
         "::warning file=t/b.json,line=3,col=5,title=DP001 deprecated-cust-waba-id"
         "::'CustWabaId' is deprecated: use 'CustSpaceId' instead. [/CustWabaId]\n"
     )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import select
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +20,7 @@ import attrs
 
 from chatapp_lint.loader.inline import disabled_lines
 from chatapp_lint.loader.json_source import load_json
-from chatapp_lint.loader.limits import MAX_FILE_BYTES
+from chatapp_lint.loader.limits import MAX_FILE_BYTES, MAX_READ_SECONDS
 from chatapp_lint.loader.sourcemap import (
     Document,
     FileProblem,
@@ -38,6 +40,7 @@ _TOO_LARGE = f"The file is over {MAX_FILE_BYTES // (1024 * 1024)} MiB and is not
 _BLANK = "The file is empty: it holds nothing but blank space, if anything."
 _JSON_WHITESPACE = b" \t\r\n"
 _NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no FIFOs
+_NOCTTY: int = getattr(os, "O_NOCTTY", 0)  # a terminal opened never becomes ours
 
 
 def sniff_kind(data: bytes) -> Kind:
@@ -73,15 +76,26 @@ def load_bytes(data: bytes, kind: Kind) -> Document:
     return attrs.evolve(document, disabled=disabled) if disabled else document
 
 
-def load_path(path: Path, name: str | None = None) -> Document:
+def load_path(path: Path, name: str | None = None, *, walked: bool = False) -> Document:
     """Read and load a file; its suffix says JSON or YAML, else its first character.
 
     `-` reads standard input. A file larger than the limit is not read whole.
     `name`, when given, is the name whose suffix chooses the format (for standard
-    input under `--stdin-filename`).
+    input under `--stdin-filename`). A file found by a directory walk
+    (`walked`) is read only if it is a regular file: a device, FIFO or socket
+    (or a link to one) there is reported and never opened. One named itself
+    that is not regular is read up to the size limit and for at most
+    `MAX_READ_SECONDS`.
     """
+    if walked and str(path) != STDIN:
+        kind = special_kind(path)
+        if kind is not None:
+            return failed("FL001", f"The file is {kind}, not a regular file: not read.")
     try:
         data = _read(path)
+    except TimeoutError:  # before OSError, of which it is one
+        message = f"The file is not a regular file and did not end within {MAX_READ_SECONDS:g} s."
+        return failed("FL001", message)
     except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         return failed("FL001", f"The file cannot be read: {reason}.")
@@ -100,22 +114,72 @@ def _read(path: Path) -> bytes | None:
         # Opened without blocking: opening a named pipe (a FIFO called x.json in a
         # linted folder) would otherwise wait forever for a writer. Reads block
         # again, so a pipe that has a writer is read to its end like a file.
-        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY)
         with os.fdopen(descriptor, "rb") as stream:
-            if _NONBLOCK:
-                os.set_blocking(descriptor, True)
-            # A regular file's size is known without reading it; a pipe's is not,
-            # so reading stops one byte past the limit.
-            size = _size(descriptor)
-            if size is not None and size > MAX_FILE_BYTES:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                # A pipe, a terminal or a device: its size is unknown and a
+                # read may never end, so both are bounded.
+                data = _read_bounded(descriptor)
+            elif status.st_size > MAX_FILE_BYTES:
                 return None
-            data = stream.read(MAX_FILE_BYTES + 1)
+            else:
+                if _NONBLOCK:
+                    os.set_blocking(descriptor, True)
+                data = stream.read(MAX_FILE_BYTES + 1)
     return None if len(data) > MAX_FILE_BYTES else data
 
 
-def _size(descriptor: int) -> int | None:
-    status = os.fstat(descriptor)
-    return status.st_size if stat.S_ISREG(status.st_mode) else None
+def special_kind(path: Path) -> str | None:
+    """What a path that is not a regular file is ("a FIFO"...), found without opening it.
+
+    A symbolic link is followed; a path that cannot be examined is None, so
+    that reading it reports why.
+    """
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return None
+    for test, kind in _SPECIAL_KINDS:
+        if test(mode):
+            return kind
+    return None
+
+
+_SPECIAL_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _read_bounded(descriptor: int) -> bytes:
+    """Up to one byte past the size limit, within `MAX_READ_SECONDS`.
+
+    The descriptor is non-blocking: a FIFO without a writer reads as empty at
+    once, and a terminal or a silent writer is waited for until the deadline.
+
+    Raises:
+        TimeoutError: the time ran out before the end of the data.
+    """
+    deadline = time.monotonic() + MAX_READ_SECONDS
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_FILE_BYTES:
+        try:
+            chunk = os.read(descriptor, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+        except BlockingIOError:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError from None
+            select.select([descriptor], [], [], left)
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 __all__ = [
@@ -127,4 +191,5 @@ __all__ = [
     "load_bytes",
     "load_path",
     "sniff_kind",
+    "special_kind",
 ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from chatapp_lint.loader.sourcemap import LINE_BREAK
+
 MARKER: Final = "chatapp-lint:"
 _COMMENT: Final = re.compile(r"#\s*chatapp-lint:\s*disable=")
 _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
@@ -21,7 +23,7 @@ def disabled_lines(text: str) -> dict[int, frozenset[str]]:
         return {}
     result: dict[int, frozenset[str]] = {}
     pending: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
         stripped = line.strip()
         codes = _codes(line)
         if stripped.startswith("#"):

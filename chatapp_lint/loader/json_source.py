@@ -28,7 +28,6 @@ from chatapp_lint.loader.sourcemap import (
     quote,
     text_position,
 )
-from chatapp_lint.model import Position
 from chatapp_lint.pointer import join, split
 
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
@@ -115,7 +114,8 @@ def load_json(text: str) -> Document:
 
         reason = error.msg.removesuffix(" at")  # "Invalid control character at"
         message = f"The JSON is not well-formed: {reason}."
-        where = Position(error.lineno, error.colno)
+        # `json` counts lines by LF alone: a file with CR line ends would be one line.
+        where = text_position(text[: error.pos])
         hint = json_hint(error, text)
         if hint is not None:
             message, where = f"{message} {hint[0]}", hint[1]

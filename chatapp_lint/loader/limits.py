@@ -13,6 +13,13 @@ from typing import Final
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """Largest file read (64 MiB); a larger one is refused unread (FL009)."""
 
+MAX_READ_SECONDS: Final = 10.0
+"""Longest wait for a file named on the command line that is not a regular file.
+
+A FIFO whose writer never finishes, or a terminal (`/dev/tty`), would otherwise
+hold the run, and pre-commit with it, forever. Regular files are not timed.
+"""
+
 MAX_DEPTH: Final = 64
 """Deepest nesting of objects and lists; the root container is level 1 (FL008).
 

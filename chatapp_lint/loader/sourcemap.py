@@ -13,7 +13,7 @@ import bisect
 import json
 import re
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -106,14 +106,19 @@ def _has(root: Any, pointer: str) -> bool:
     return True
 
 
-_LINE_BREAK = re.compile("\n")
+LINE_BREAK: Final = re.compile(r"\r\n?|\n")
+"""A line break as YAML 1.2 and editors count them: CRLF, CR alone or LF alone.
+
+Not `str.splitlines`, which also breaks at U+0085, U+2028, form feeds and other
+characters that are ordinary text in YAML 1.2 and in JSON strings.
+"""
 
 
 class LineIndex:
     """Turns character offsets into 1-based lines and code-point columns."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+        self._starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
 
     def position(self, offset: int) -> Position:
         """The line and column of the character at `offset`."""
@@ -136,8 +141,10 @@ class Stop(Exception):  # noqa: N818 - ends loading with a problem, not a failur
 
 def text_position(text: str) -> Position:
     """The position just after `text`: where the next character would be."""
-    line = text.count("\n") + 1
-    return Position(line, len(text) - (text.rfind("\n") + 1) + 1)
+    line, start = 1, 0
+    for match in LINE_BREAK.finditer(text):
+        line, start = line + 1, match.end()
+    return Position(line, len(text) - start + 1)
 
 
 # The JSON source map.

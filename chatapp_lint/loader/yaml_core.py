@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final
 
 import yaml
 from yaml.events import Event, ScalarEvent
@@ -79,6 +80,40 @@ class Refused(Exception):  # noqa: N818 - a value refused with a problem, not a 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+Restore = Callable[[str], str]
+
+# Line breaks in YAML 1.1 only. YAML 1.2 (section 5.4, "Line Break Characters")
+# counts CR and LF alone; NEL, LS and PS are "non-break characters" there, as
+# in JSON, but libyaml still breaks lines at them. Each stands in for a
+# character of the same UTF-8 length (positions and byte offsets stay right)
+# that the text does not hold, and is put back in every scalar.
+_STAND_INS: Final = {
+    "\x85": range(0x100, 0x800),  # two bytes in UTF-8, as U+0085
+    "\u2028": range(0xE000, 0xF900),  # three bytes (the private use area)
+    "\u2029": range(0xE000, 0xF900),
+}
+
+
+def ordinary_breaks(text: str) -> tuple[str, Restore]:
+    """The text for libyaml with YAML 1.1's extra line breaks made ordinary, and the undo."""
+    present = [c for c in _STAND_INS if c in text]
+    if not present:
+        return text, _unchanged
+    used = set(text)
+    swaps: dict[str, str] = {}
+    for character in present:
+        stand_in = next(chr(c) for c in _STAND_INS[character] if chr(c) not in used)
+        used.add(stand_in)
+        swaps[character] = stand_in
+    old, new = "".join(swaps), "".join(swaps.values())
+    forth, back = str.maketrans(old, new), str.maketrans(new, old)
+    return text.translate(forth), lambda value: value.translate(back)
+
+
+def _unchanged(value: str) -> str:
+    return value
 
 
 def where(event: Event) -> Position:

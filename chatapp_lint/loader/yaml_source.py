@@ -259,15 +259,16 @@ def _check_items(frame: _Frame, position: Position) -> None:
 
 def load_yaml(text: str) -> Document:
     """Load a YAML text (decoded, without a BOM, not blank) into a `Document`."""
+    text, restore = core.ordinary_breaks(text)
     try:
-        return _load(text)
+        return _load(text, restore)
     except Stop as stop:
         return stop.document
     except yaml.YAMLError as error:
         return failed("FL003", *core.syntax_problem(error, text))
 
 
-def _load(text: str) -> Document:
+def _load(text: str, restore: core.Restore) -> Document:
     parser = core.Parser(text)
     try:
         parser.get_event()
@@ -277,6 +278,8 @@ def _load(text: str) -> Document:
         builder = _Builder()
         event = parser.get_event()
         while event is not None and not isinstance(event, DocumentEndEvent):
+            if isinstance(event, ScalarEvent):
+                event.value = restore(event.value)
             builder.feed(event)
             event = parser.get_event()
         second = parser.get_event()

@@ -7,6 +7,7 @@ summary and on the pull request's diff.
 from __future__ import annotations
 
 from chatapp_lint.engine import Report
+from chatapp_lint.escaping import github_data, github_property
 from chatapp_lint.model import Violation
 
 
@@ -52,17 +53,10 @@ def _command(violation: Violation) -> str:
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message as `@actions/core` does (`escapeData`).
-
-    `%` goes first, so the escapes added after it are not escaped again.
-    """
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message, made visible and escaped (see `escaping.github_data`)."""
+    return github_data(text)
 
 
 def escape_property(text: str) -> str:
-    """Escape a property value as `@actions/core` does (`escapeProperty`).
-
-    Besides what `escape_data` escapes, `:` would end the properties and `,`
-    would start the next one.
-    """
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    """A property value, made visible and escaped (see `escaping.github_property`)."""
+    return github_property(text)

@@ -22,6 +22,7 @@ from chatapp_lint import docs
 from chatapp_lint._version import __version__
 from chatapp_lint.discovery import STDIN
 from chatapp_lint.engine import Report
+from chatapp_lint.escaping import well_formed
 from chatapp_lint.model import Channel, Violation
 from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.rules._base import Rule
@@ -102,9 +103,12 @@ def _result(violation: Violation, indexes: dict[str, int], base: Path) -> Json:
     result |= {
         # The configured severity, which may differ from the rule's default.
         "level": violation.severity.value,
-        "message": {"text": violation.message},
+        "message": {"text": well_formed(violation.message)},
         "locations": [_location(violation, base)],
-        "properties": {"pointer": violation.pointer, "template": violation.template},
+        "properties": {
+            "pointer": well_formed(violation.pointer),
+            "template": violation.template,
+        },
     }
     return result
 
@@ -123,7 +127,7 @@ def _location(violation: Violation, base: Path) -> Json:
     # root pointer is empty, which a viewer would show as nothing, so it reads
     # `/` here (the exact pointer is in the result's properties).
     location["logicalLocations"] = [
-        {"fullyQualifiedName": violation.pointer or "/", "kind": "value"}
+        {"fullyQualifiedName": well_formed(violation.pointer) or "/", "kind": "value"}
     ]
     return location
 
@@ -138,8 +142,10 @@ def _artifact(file: str, base: Path) -> Json:
     if path.is_relative_to(base):
         relative = path.relative_to(base).as_posix()
         # `quote` keeps `/` and escapes the rest, `:` included, so a first
-        # segment like `a:b.yaml` cannot be read as a URI scheme.
-        return {"uri": quote(relative), "uriBaseId": SRCROOT}
+        # segment like `a:b.yaml` cannot be read as a URI scheme. It is given
+        # the name's bytes on disk, so a name that is not UTF-8 (PEP 383's
+        # surrogate escapes) is percent-encoded byte for byte, as `as_uri` does.
+        return {"uri": quote(os.fsencode(relative)), "uriBaseId": SRCROOT}
     return {"uri": path.as_uri()}
 
 

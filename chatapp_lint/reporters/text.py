@@ -6,12 +6,14 @@ marks them, and the summary line ends by saying how many there are.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from chatapp_lint.engine import Report
+from chatapp_lint.escaping import visible
 from chatapp_lint.fixable import NONE, FixKey, fix_key
 
 FIXABLE_MARK = "[*]"
+Paint = Callable[[str, str, str], str]
 
 
 def render(report: Report) -> str:
@@ -19,16 +21,29 @@ def render(report: Report) -> str:
     return "".join(line + "\n" for line in [*violation_lines(report), summary(report)])
 
 
-def violation_lines(report: Report, fixable: Collection[FixKey] = NONE) -> list[str]:
+def violation_lines(
+    report: Report, fixable: Collection[FixKey] = NONE, paint: Paint | None = None
+) -> list[str]:
     """`FILE:LINE:COLUMN: CODE [severity] message`, one per violation.
 
     A violation in `fixable` gets `[*]` between its severity and its message.
+    The file name and the message (which quotes the template) are made
+    visible: a line break in either would start a line that reads like a
+    report of its own, and an escape sequence would reach the terminal.
+    `paint(place, code, severity)`, if given, writes the head in colour.
     """
-    return [
-        f"{_display(v.file)}:{v.line}:{v.column}: {v.code} [{v.severity}]"
-        f"{' ' + FIXABLE_MARK if fix_key(v) in fixable else ''} {v.message}"
-        for v in report.violations
-    ]
+    lines = []
+    for v in report.violations:
+        place = f"{visible(v.file or '')}:{v.line}:{v.column}:"
+        severity = str(v.severity)
+        head = (
+            paint(place, v.code, severity)
+            if paint is not None
+            else f"{place} {v.code} [{severity}]"
+        )
+        mark = f" {FIXABLE_MARK}" if fix_key(v) in fixable else ""
+        lines.append(f"{head}{mark} {visible(v.message)}")
+    return lines
 
 
 def fixable_summary(count: int) -> str | None:
@@ -36,18 +51,6 @@ def fixable_summary(count: int) -> str | None:
     if not count:
         return None
     return f"{FIXABLE_MARK} {count:,} fixable with --fix (--diff shows the changes)."
-
-
-def _display(file: str | None) -> str:
-    """A file name with control characters escaped.
-
-    A newline in a file name would otherwise start a line that reads like a
-    report of its own.
-    """
-    name = file or ""
-    if name.isprintable():
-        return name
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def summary(report: Report) -> str:
