@@ -382,6 +382,20 @@ def schema_command(kind: str, show_path: bool) -> None:
         click.echo(location.read_text(encoding="utf-8"), nl=False)
 
 
+@app.command("server")
+def server_command() -> None:
+    """Run the language server over standard input and output (for editors)."""
+    try:
+        from chatapp_lint.server.protocol import main as serve
+    except ImportError as error:
+        raise click.ClickException(
+            f"the language server needs the `server` extra ({error.name} is not "
+            "installed): install chatapp-lint with it, from a clone "
+            "`pip install -e '.[server]'`."
+        ) from None
+    serve()
+
+
 def run(args: list[str]) -> int:
     """Run the group on the arguments and return the exit status."""
     try:

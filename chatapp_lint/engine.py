@@ -451,6 +451,42 @@ def _placed(
     )
 
 
+def seen_in(document: Document, file: str) -> list[Seen]:
+    """What the checks across files remember of each template of a loaded file.
+
+    The same as `lint_document` records, without running the rules: for files
+    that are only compared with others (the language server's workspace).
+    """
+    if document.source_map is None or document.value is None:
+        return []
+    return [
+        Seen.of(file, index, _decode_wire_members(template)[0])
+        for index, _, template in _templates(document.value)
+        if isinstance(template, Mapping)
+    ]
+
+
+def place(  # noqa: PLR0913 - the finding, and every fact that places it
+    rule: Rule,
+    finding: Finding,
+    selection: Selection,
+    *,
+    seen: Seen,
+    source_map: SourceMap,
+    prefix: str,
+) -> Violation:
+    """A finding of a check across templates, placed in its template's file."""
+    position = _locate(source_map, prefix + finding.pointer, at_key=finding.at_key)
+    return _violation(
+        rule,
+        finding,
+        selection,
+        file=seen.file,
+        template=seen.template,
+        position=position,
+    )
+
+
 __all__ = [
     "ALL_RULES",
     "Report",
