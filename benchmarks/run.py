@@ -39,24 +39,30 @@ TARGETS = {
 
 
 def make_tree(directory: Path, count: int) -> list[Path]:
-    """`count` files cycling through every example kind, each with its own name."""
+    """`count` files cycling through every example kind, each its own template.
+
+    Each has its own name and its own body text (a number added to it), as a
+    company's templates have: copies of one body would make every file a
+    duplicate-content finding, and the run a report of `count` warnings.
+    """
+    import yaml
+
     kinds = sorted(EXAMPLES.iterdir())
     paths = []
     for index in range(count):
         source = kinds[index % len(kinds)]
         suffix = source.suffix
         text = source.read_text(encoding="utf-8")
-        name = f"{source.stem.replace('-', '_')}_{index:05d}"
+        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        data["Name"] = f"{source.stem.replace('-', '_')}_{index:05d}"
+        for component in data.get("Components", []):
+            if component.get("Type") == "BODY" and component.get("Text"):
+                component["Text"] += f" Ref {index}."
         if suffix == ".json":
-            data = json.loads(text)
-            data["Name"] = name
             text = json.dumps(data, indent=2, ensure_ascii=False)
         else:
-            text = "\n".join(
-                f"Name: {name}" if line.startswith("Name:") else line
-                for line in text.splitlines()
-            )
-        path = directory / f"group{index % 20:02d}" / f"{name}{suffix}"
+            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        path = directory / f"group{index % 20:02d}" / f"{data['Name']}{suffix}"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text + "\n", encoding="utf-8")
         paths.append(path)
