@@ -6,9 +6,16 @@ Run from the repository root, in an environment with the `bench` extra:
     .venv-bench/bin/python benchmarks/run.py
 
 Everything is measured side by side in one run on this machine, so the ratios
-mean the same on any machine: start-up against bare Python, a 2,000-file lint
-against check-jsonschema's schema-only check of the same files, templates per
-second in-process, and the peak memory of the 2,000-file run.
+mean the same on any machine:
+
+- start-up: `--version` and one JSON (and one YAML) file against bare Python;
+- the tree (2,000 files; JSON and YAML apart) against the floor, a bare process
+  that reads, parses and validates the same files with a precompiled validator
+  (benchmarks/floor.py), and against check-jsonschema;
+- the pre-commit case: 5 changed files, against the floor on the same 5;
+- memory: the peak of a 20,000 and a 100,000-file run, with `--jobs 1` and with
+  workers (`--big 0` leaves the 100,000 out: generating it takes minutes);
+- in-process `lint()`: valid templates per second, and what an invalid one costs.
 """
 
 from __future__ import annotations
@@ -29,34 +36,43 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "templates"
 SCHEMA = ROOT / "schemas" / "create-chatapp-template.schema.json"
 BIN = Path(sys.executable).parent
+FLOOR = ROOT / "benchmarks" / "floor.py"
 TARGETS = {
     "version": 1.3,
-    "one_file": 2.0,
+    "one_file": 5.0,
+    "tree_vs_floor": 2.0,
     "tree_vs_check_jsonschema": 0.5,
     "templates_per_second": 20_000,
-    "peak_mb": 150,
+    "invalid_vs_valid": 3.0,
+    "big_peak_mb": 100,
 }
 
 
 def make_tree(directory: Path, count: int) -> list[Path]:
-    """`count` files cycling through every example kind, each with its own name."""
+    """`count` files cycling through every example kind, each its own template.
+
+    Each has its own name and its own body text (a number added to it), as a
+    company's templates have: copies of one body would make every file a
+    duplicate-content finding, and the run a report of `count` warnings.
+    """
+    import yaml
+
     kinds = sorted(EXAMPLES.iterdir())
     paths = []
     for index in range(count):
         source = kinds[index % len(kinds)]
         suffix = source.suffix
         text = source.read_text(encoding="utf-8")
-        name = f"{source.stem.replace('-', '_')}_{index:05d}"
+        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        data["Name"] = f"{source.stem.replace('-', '_')}_{index:05d}"
+        for component in data.get("Components", []):
+            if component.get("Type") == "BODY" and component.get("Text"):
+                component["Text"] += f" Ref {index}."
         if suffix == ".json":
-            data = json.loads(text)
-            data["Name"] = name
             text = json.dumps(data, indent=2, ensure_ascii=False)
         else:
-            text = "\n".join(
-                f"Name: {name}" if line.startswith("Name:") else line
-                for line in text.splitlines()
-            )
-        path = directory / f"group{index % 20:02d}" / f"{name}{suffix}"
+            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        path = directory / f"group{index % 20:02d}" / f"{data['Name']}{suffix}"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text + "\n", encoding="utf-8")
         paths.append(path)
@@ -118,6 +134,45 @@ def templates_per_second(paths: list[Path], seconds: float) -> float:
     return done / (time.perf_counter() - start)
 
 
+def invalid_cost(paths: list[Path], seconds: float) -> float:
+    """How many times a valid template's time an invalid one costs in `lint()`.
+
+    Each invalid template is a valid one with one mistake, cycling through the
+    usual kinds: a value in the wrong case, a misspelt member, a component of
+    an unknown type, a number where a string belongs.
+    """
+    import copy
+
+    from chatapp_lint import lint
+
+    valid = [
+        json.loads(p.read_text(encoding="utf-8")) for p in paths if p.suffix == ".json"
+    ][:200]
+    mistakes = [
+        lambda t: t.update(Category=str(t.get("Category", "")).lower()),
+        lambda t: t.update(Langauge="en_US"),
+        lambda t: t["Components"][-1].update(Type="BUTTON"),
+        lambda t: t.update(Name=12),
+    ]
+    invalid = []
+    for index, template in enumerate(valid):
+        broken = copy.deepcopy(template)
+        mistakes[index % len(mistakes)](broken)
+        invalid.append(broken)
+
+    def per_template(templates: list[dict[str, object]]) -> float:
+        for template in templates[:50]:
+            lint(template)
+        done, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            for template in templates:
+                lint(template)
+            done += len(templates)
+        return (time.perf_counter() - start) / done
+
+    return per_template(invalid) / per_template(valid)
+
+
 def report(
     name: str, value: float, target: float, better: Callable[[float, float], bool]
 ) -> str:
@@ -128,60 +183,96 @@ def report(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--big", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     lint_command = [str(BIN / "chatapp-lint")]
+    floor = [sys.executable, str(FLOOR)]
     check_jsonschema = shutil.which("check-jsonschema", path=str(BIN)) or shutil.which(
         "check-jsonschema"
     )
     bare = timed([sys.executable, "-c", "pass"], args.runs)
     with tempfile.TemporaryDirectory() as scratch:
-        tree = Path(scratch)
+        tree = Path(scratch) / "tree"
         paths = make_tree(tree, args.files)
-        one = next(str(p) for p in paths if p.suffix == ".json")
-        one_yaml = next(str(p) for p in paths if p.suffix == ".yaml")
+        json_files = [str(p) for p in paths if p.suffix == ".json"]
+        yaml_files = [str(p) for p in paths if p.suffix != ".json"]
+        one, one_yaml = json_files[0], yaml_files[0]
+        changed = [*json_files[:3], *yaml_files[:2]]
         version = timed([*lint_command, "--version"], args.runs)
         one_file = timed([*lint_command, one], args.runs)
         one_yaml_file = timed([*lint_command, one_yaml], args.runs)
         whole = timed([*lint_command, "--quiet", str(tree)], 3)
+        whole_alone = timed([*lint_command, "--quiet", "--jobs", "1", str(tree)], 3)
+        floor_tree = timed([*floor, str(tree)], 3)
+        json_alone = timed([*lint_command, "-q", "--jobs", "1", *json_files], 3)
+        json_floor = timed([*floor, *json_files], 3)
+        yaml_alone = timed([*lint_command, "-q", "--jobs", "1", *yaml_files], 3)
+        yaml_floor = timed([*floor, *yaml_files], 3)
+        five = timed([*lint_command, *changed], args.runs)
+        five_floor = timed([*floor, *changed], args.runs)
         schema_only = (
             timed([check_jsonschema, "--schemafile", str(SCHEMA), *map(str, paths)], 3)
             if check_jsonschema
             else float("nan")
         )
-        one_schema_only = (
-            timed([check_jsonschema, "--schemafile", str(SCHEMA), one], args.runs)
-            if check_jsonschema
-            else float("nan")
-        )
-        peak = peak_memory_mb([*lint_command, "--quiet", str(tree)])
-        peak_alone = peak_memory_mb(
-            [*lint_command, "--quiet", "--jobs", "1", str(tree)]
-        )
-        whole_alone = timed([*lint_command, "--quiet", "--jobs", "1", str(tree)], 3)
         rate = templates_per_second(paths, seconds=3)
+        invalid = invalid_cost(paths, seconds=2)
+        peaks = {}
+        for size in (20_000, args.big):
+            if not size:
+                continue
+            big = Path(scratch) / f"big{size}"
+            make_tree(big, size)
+            peaks[size] = (
+                peak_memory_mb([*lint_command, "-q", "--jobs", "1", str(big)]),
+                peak_memory_mb([*lint_command, "-q", str(big)]),
+            )
+            shutil.rmtree(big)
     lines = [
-        f"bare python start-up: {bare * 1000:.1f} ms; files: {args.files}; cores: {os.cpu_count()}",
-        f"chatapp-lint --version: {version * 1000:.1f} ms; one JSON file: "
-        f"{one_file * 1000:.1f} ms; one YAML file: {one_yaml_file * 1000:.1f} ms "
-        f"({one_yaml_file / bare:.2f}x bare python)",
-        f"check-jsonschema on the JSON file: {one_schema_only * 1000:.1f} ms "
-        f"({one_schema_only / bare:.2f}x bare python)",
-        f"chatapp-lint on the tree: {whole:.2f} s ({whole_alone:.2f} s with --jobs 1, "
-        f"{whole_alone / schema_only:.2f}x); check-jsonschema on it: {schema_only:.2f} s",
-        f"peak memory with --jobs 1: {peak_alone:.1f} MB",
+        f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]};"
+        f" {time.strftime('%Y-%m-%d')}; bare python start-up {bare * 1000:.1f} ms",
+        f"--version {version * 1000:.1f} ms; one JSON file {one_file * 1000:.1f} ms"
+        f" ({one_file / bare:.2f}x bare); one YAML file {one_yaml_file * 1000:.1f} ms"
+        f" ({one_yaml_file / bare:.2f}x bare)",
+        f"tree of {args.files:,} files: {whole:.2f} s ({whole_alone:.2f} s with --jobs 1);"
+        f" floor {floor_tree:.2f} s; check-jsonschema {schema_only:.2f} s",
+        f"  JSON only ({len(json_files):,}): {json_alone:.2f} s, floor {json_floor:.2f} s"
+        f" ({json_alone / json_floor:.2f}x)",
+        f"  YAML only ({len(yaml_files):,}): {yaml_alone:.2f} s, floor {yaml_floor:.2f} s"
+        f" ({yaml_alone / yaml_floor:.2f}x)",
+        f"pre-commit, 5 files: {five * 1000:.1f} ms, floor {five_floor * 1000:.1f} ms"
+        f" ({five / five_floor:.2f}x)",
+        *(
+            f"peak memory at {size:,} files: {alone:.1f} MB with --jobs 1,"
+            f" {shared:.1f} MB with workers (the largest process)"
+            for size, (alone, shared) in peaks.items()
+        ),
+        f"lint(): {rate:,.0f} valid templates/s; an invalid one costs {invalid:.2f}x",
         "",
         report(
             "--version / bare python", version / bare, TARGETS["version"], float.__le__
         ),
         report(
-            "one-file lint / bare python",
+            "one JSON file / bare python",
             one_file / bare,
             TARGETS["one_file"],
             float.__le__,
         ),
         report(
-            "tree lint / check-jsonschema",
+            "JSON tree (--jobs 1) / floor",
+            json_alone / json_floor,
+            TARGETS["tree_vs_floor"],
+            float.__le__,
+        ),
+        report(
+            "YAML tree (--jobs 1) / floor",
+            yaml_alone / yaml_floor,
+            TARGETS["tree_vs_floor"],
+            float.__le__,
+        ),
+        report(
+            "tree / check-jsonschema",
             whole / schema_only,
             TARGETS["tree_vs_check_jsonschema"],
             float.__le__,
@@ -193,7 +284,20 @@ def main() -> int:
             float.__ge__,
         ),
         report(
-            "peak memory of the tree run, MB", peak, TARGETS["peak_mb"], float.__le__
+            "invalid / valid template, in-process",
+            invalid,
+            TARGETS["invalid_vs_valid"],
+            float.__le__,
+        ),
+        *(
+            report(
+                f"peak MB at {size:,} files, --jobs 1",
+                alone,
+                TARGETS["big_peak_mb"],
+                float.__le__,
+            )
+            for size, (alone, _) in peaks.items()
+            if size == args.big
         ),
     ]
     print("\n".join(lines))

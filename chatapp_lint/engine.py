@@ -145,7 +145,9 @@ def lint_document(
     for index, prefix, template in templates:
         found, data = _check_root(template, chosen)
         if seen is not None and data is not None:
-            seen.append((Seen.of(file, index, data), source_map, prefix))
+            seen.append(
+                (Seen.of(file, index, data, in_list=in_list), source_map, prefix)
+            )
         for rule, finding in found:
             position = _locate(
                 source_map, prefix + finding.pointer, at_key=finding.at_key
@@ -190,7 +192,10 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
     """
     chosen = selection or default_selection()
     violations: list[Violation] = []
-    seen: list[tuple[Seen, _Where, str]] = []
+    seen: list[Seen] = []
+    # Standard input cannot be read again: its source map is kept for the checks
+    # across templates. Any other file's positions are found again when needed.
+    kept: dict[str, SourceMap] = {}
     files = templates = 0
     paths = [str(path) for path in paths]
     entries = list(discovery.expand(paths))
@@ -203,7 +208,9 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
         remembered: list[tuple[Seen, _Where, str]] = []
         document = load_path(Path(entry), name, walked=entry not in named)
         found, count = lint_document(document, name, chosen, remembered)
-        return found, count, remembered
+        if entry == discovery.STDIN and remembered:
+            kept[name] = remembered[0][1]  # type: ignore[assignment]  # a source map
+        return found, count, [entry for entry, _, _ in remembered]
 
     for found, count, remembered in _each_file(lint_file, entries, names, jobs):
         files += 1
@@ -212,16 +219,15 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
         seen += remembered
         if progress is not None:
             progress(files, len(entries))
-    violations += _across_templates(seen, chosen)
+    violations += _across_templates(seen, chosen, kept)
     if config is not None and config.per_file_ignores:
         violations = [v for v in violations if not config.silenced(v)]
     return Report(tuple(sorted(violations, key=Violation.sort_key)), files, templates)
 
 
 _Where: TypeAlias = "SourceMap | dict[str, Position]"
-"""Where a template's values are: its file's source map, or (from a worker) the
-positions of the values the checks across templates may report."""
-_FileResult = tuple[list[Violation], int, list[tuple[Seen, _Where, str]]]
+"""Where a template's values are: its file's source map, or known positions."""
+_FileResult = tuple[list[Violation], int, list[Seen]]
 
 
 def _each_file(
@@ -239,81 +245,49 @@ def _each_file(
         for entry, name in zip(entries, names, strict=True):
             yield lint_file(entry, name)
         return
-
-    def in_worker(entry: str, name: str) -> _FileResult:
-        # Source maps stay behind in the worker: it sends the few positions the
-        # checks across templates may need instead (cheap once the file is read).
-        found, count, remembered = lint_file(entry, name)
-        return (
-            found,
-            count,
-            [_positions(s, where, prefix) for s, where, prefix in remembered],
-        )
-
-    yield from parallel.in_order(in_worker, entries, names, workers)
+    yield from parallel.in_order(lint_file, entries, names, workers)
 
 
 def _across_templates(
-    seen: list[tuple[Seen, _Where, str]], selection: Selection
+    seen: list[Seen], selection: Selection, kept: Mapping[str, SourceMap]
 ) -> Iterator[Violation]:
-    """Run the checks that compare templates with each other, across files."""
-    places = {id(entry): (where, prefix) for entry, where, prefix in seen}
-    reread: dict[str, SourceMap | None] = {}
-    entries = [entry for entry, _, _ in seen]
-    for rule, check in across.CHECKS:
-        if not selection.enabled(rule.code):
-            continue
-        for entry, finding in check(entries):
-            where, prefix = places[id(entry)]
-            position = _across_position(
-                where, prefix, finding.pointer, entry.file, reread
-            )
-            yield _violation(
-                rule,
-                finding,
-                selection,
-                file=entry.file,
-                template=entry.template,
-                position=position,
-            )
+    """Run the checks that compare templates with each other, across files.
 
-
-def _across_position(
-    where: _Where,
-    prefix: str,
-    pointer: str,
-    file: str,
-    reread: dict[str, SourceMap | None],
-) -> Position:
-    if isinstance(where, dict):
-        known = where.get(pointer)
-        if known is not None:
-            return known
-        source_map = _reread(file, reread)
-        if source_map is None:
-            return Position(1, 1)
-        where = source_map
-    return _locate(where, prefix + pointer, at_key=False)
-
-
-def _positions(seen: Seen, where: _Where, prefix: str) -> tuple[Seen, _Where, str]:
-    """A worker's template with the positions a check across templates may report."""
-    if isinstance(where, dict):
-        return seen, where, prefix
-    pointers = ["/Name", *([seen.body[0]] if seen.body else [])]
-    return seen, {p: _locate(where, prefix + p, at_key=False) for p in pointers}, prefix
-
-
-def _reread(file: str, cache: dict[str, SourceMap | None]) -> SourceMap | None:
-    """The source map of a file a worker linted, read again in this process.
-
-    Only for a finding across templates at a place `_positions` did not foresee.
+    Positions are found again by reading each reported file once more, a file at
+    a time, so that memory holds one source map however many files were linted.
     """
-    if file not in cache:
-        from chatapp_lint.loader import load_path
+    found = [
+        (rule, entry, finding)
+        for rule, check in across.CHECKS
+        if selection.enabled(rule.code)
+        for entry, finding in check(seen)
+    ]
+    found.sort(key=lambda item: item[1].file)
+    current: tuple[str, SourceMap | None] | None = None
+    for rule, entry, finding in found:
+        if current is None or current[0] != entry.file:
+            current = entry.file, kept.get(entry.file) or _reread(entry.file)
+        source_map = current[1]
+        position = (
+            _locate(source_map, entry.prefix + finding.pointer, at_key=False)
+            if source_map is not None
+            else Position(1, 1)
+        )
+        yield _violation(
+            rule,
+            finding,
+            selection,
+            file=entry.file,
+            template=entry.template,
+            position=position,
+        )
 
-        cache[file] = load_path(Path(file), file).source_map
-    return cache[file]
+
+def _reread(file: str) -> SourceMap | None:
+    """The source map of a linted file, read again for a finding across templates."""
+    from chatapp_lint.loader import load_path
+
+    return load_path(Path(file), file).source_map
 
 
 def _check_root(

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
     _Path = Sequence[str | int]
+    # An invalid member or item: its key or index, the keyword its subschema is
+    # under, the subschema, and its value.
+    _Below = list[tuple[str | int, tuple[str, ...], Any, Any]]
     _SortKey = tuple[tuple[tuple[int, int, str], ...], str, str]
 
 SCHEMA_FILE: Final = "create-chatapp-template.schema.json"
@@ -87,6 +90,8 @@ class _Built:
     # `UnsupportedSchemaError` makes this `_not_known`: jsonschema decides alone.
     is_valid: Callable[[object], bool] | None = None
     validator: Draft202012Validator | None = None
+    # Compiled checks of the subschemas `_explain` asks about, by identity.
+    subschema_checks: dict[int, Callable[[object], bool]] = {}  # noqa: RUF012 - one registry, shared on purpose
 
 
 def _schema() -> dict[str, Any]:
@@ -169,9 +174,77 @@ def schema_findings(template: Mapping[str, Any]) -> list[tuple[str, Finding]]:
     if _fast_is_valid()(instance):
         return []
     validator = _validator()
-    if validator.is_valid(instance):
-        return []
-    return _collect(validator.iter_errors(instance))
+    return _collect(_explain(validator, validator.schema, instance, (), ()))
+
+
+def _explain(
+    validator: Draft202012Validator,
+    schema: Any,
+    instance: Any,
+    path: tuple[str | int, ...],
+    schema_path: tuple[str | int, ...],
+) -> Iterator[ValidationError]:
+    """The errors jsonschema reports for an invalid instance, found where they are.
+
+    Members and items that the compiled check finds valid are not walked again:
+    the node's own keywords are checked with their `properties` and `items`
+    subschemas set to `true`, and jsonschema descends only into the members and
+    items that are invalid. The errors are the same as validating the whole
+    instance; a template with one bad value costs little more than a valid one.
+    """
+    if isinstance(schema, dict) and isinstance(instance, dict | list):
+        shallow, below = _split(schema, instance)
+    else:
+        shallow, below = schema, []
+    for error in validator.evolve(schema=shallow).iter_errors(instance):
+        error.path.extendleft(reversed(path))
+        error.schema_path.extendleft(reversed(schema_path))
+        yield error
+    for token, keyword, subschema, value in below:
+        yield from _explain(
+            validator,
+            subschema,
+            value,
+            (*path, token),
+            (*schema_path, *keyword, *((token,) if keyword == ("properties",) else ())),
+        )
+
+
+def _split(schema: dict[str, Any], instance: Any) -> tuple[dict[str, Any], _Below]:
+    """The node's schema without its member and item subschemas, and the invalid parts.
+
+    Returns the shallow schema, and for each invalid member or item: its key or
+    index, the keyword it is under, its subschema and its value.
+    """
+    shallow = dict(schema)
+    below: _Below = []
+    properties = schema.get("properties")
+    if isinstance(instance, dict) and isinstance(properties, dict):
+        shallow["properties"] = dict.fromkeys(properties, True)
+        for key, value in instance.items():
+            if key in properties and not _valid_under(properties[key], value):
+                below.append((key, ("properties",), properties[key], value))
+    items = schema.get("items")
+    if isinstance(instance, list) and isinstance(items, dict | bool):
+        shallow["items"] = True
+        for index, value in enumerate(instance):
+            if not _valid_under(items, value):
+                below.append((index, ("items",), items, value))
+    return shallow, below
+
+
+def _valid_under(schema: Any, value: Any) -> bool:
+    """Whether the compiled check finds the value valid under this subschema."""
+    key = id(schema)
+    check = _Built.subschema_checks.get(key)
+    if check is None:
+        try:
+            check = compile_validity(schema)
+        except UnsupportedSchemaError:
+            check = _not_known
+        # Keyed by identity: the subschemas live as long as the validator does.
+        _Built.subschema_checks[key] = check
+    return check(value)
 
 
 def shorten(value: object, limit: int = SHORTEN_LIMIT) -> str:

@@ -414,3 +414,59 @@ def test_the_pure_python_parser_gives_the_same_documents() -> None:
             [document.value, _problems(document), at and [at.line, at.column]]
         )
     assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+
+
+# Positions are worked out only when asked for: the lazy map must say exactly
+# what recording them while reading says, and the limits must not depend on it.
+
+_LAZY_FILES = [
+    "a: 1\nb: [x, {c: d}]\n'': e\n",
+    "base: &b {k: v, l: [1, 2]}\nuse: *b\nmore: [*b, *b]\n",
+    "- &s one\n- *s\n- {x: *s}\n",
+    "k: 1\nk: 2\nj: {k: 3}\n",
+]
+
+
+def _pointers(value: Any, pointer: str = "") -> list[str]:
+    found = [pointer]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _pointers(item, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _pointers(item, f"{pointer}/{index}")
+    return found
+
+
+@pytest.mark.parametrize("text", _LAZY_FILES)
+def test_positions_found_later_are_those_found_while_reading(text: str) -> None:
+    from chatapp_lint.loader.yaml_source import load_yaml
+
+    lazy, eager = load_yaml(text), load_yaml(text, positions=True)
+    assert lazy.value == eager.value
+    assert lazy.problems == eager.problems
+    assert lazy.source_map is not None
+    assert eager.source_map is not None
+    for pointer in [*_pointers(eager.value), "/nothing", "/a/deeper"]:
+        for key in (False, True):
+            expected = eager.source_map.position(pointer, key=key)
+            assert lazy.source_map.position(pointer, key=key) == expected, pointer
+
+
+@pytest.mark.parametrize("positions", [False, True])
+def test_alias_limits_do_not_depend_on_positions(positions: bool) -> None:
+    from chatapp_lint.loader.yaml_source import load_yaml
+
+    text = (BROKEN / "billion-laughs.yaml").read_text(encoding="utf-8")
+    assert [p.code for p in load_yaml(text, positions=positions).problems] == ["FL007"]
+
+    # Each alias of `[[1, 2]]` adds four values; nested anchors count in full.
+    def aliases(count: int) -> str:
+        rows = [", ".join(["*a"] * min(500, count - i)) for i in range(0, count, 500)]
+        body = "".join(f"  - [{row}]\n" for row in rows)
+        return "i: &i [1, 2]\na: &a [*i]\nb:\n" + body
+
+    count = (MAX_ALIAS_NODES - 3) // 4
+    assert load_yaml(aliases(count), positions=positions).problems == ()
+    over = load_yaml(aliases(count + 1), positions=positions).problems
+    assert [p.code for p in over] == ["FL007"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from chatapp_lint import parallel
-from chatapp_lint.engine import _across_position, lint_paths
-from chatapp_lint.model import Position
+from chatapp_lint.engine import lint_paths
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -83,14 +84,37 @@ def test_auto_jobs_waits_for_enough_files(files: int, most: int | None) -> None:
         assert jobs == min(parallel.auto_jobs(10**9), jobs)
 
 
-def test_an_unforeseen_pointer_is_found_by_reading_the_file_again(
+def test_positions_across_files_are_found_again_in_the_files(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "t.json"
-    path.write_text('{\n  "Name": "a",\n  "Language": "en"\n}\n', encoding="utf-8")
-    known = {"/Name": Position(2, 11)}
-    assert _across_position(known, "", "/Name", str(path), {}) == Position(2, 11)
-    assert _across_position(known, "", "/Language", str(path), {}) == Position(3, 15)
+    # Nothing of a file is kept but what the checks compare: positions come from
+    # reading the reported file again, in one process as with workers.
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(
+            '{\n  "Language": "en",\n    "Name": "same"\n}\n', encoding="utf-8"
+        )
+    for jobs in (1, 2):
+        (found,) = [v for v in lint_paths([tmp_path], jobs=jobs) if v.code == "XF001"]
+        assert (found.file, found.line, found.column) == (
+            str(tmp_path / "b.json"),
+            3,
+            13,
+        )
+
+
+def test_standard_input_keeps_its_positions_for_checks_across_templates() -> None:
+    # Standard input cannot be read twice: its source map is kept.
+    text = "- Name: a\n  Language: en\n- Name: a\n  Language: en\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "chatapp_lint", "--format", "json", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    violations = json.loads(done.stdout)["violations"]
+    (found,) = [v for v in violations if v["code"] == "XF001"]
+    assert (found["line"], found["column"], found["template"]) == (3, 9, 1)
 
 
 def _children(pid: int) -> list[int]:

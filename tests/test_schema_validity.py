@@ -746,3 +746,30 @@ def test_jsonschema_is_imported_only_for_an_invalid_template() -> None:
         "[] False",
         "1 True",
     ]
+
+
+def _whole(instance: Any) -> list[tuple[str, Any]]:
+    """The findings of validating the whole instance with jsonschema, as before."""
+    validator = schema_module._validator()
+    return schema_module._collect(validator.iter_errors(instance))
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(mutated_templates())
+def test_explaining_only_the_invalid_parts_finds_every_error(template: Any) -> None:
+    # schema_findings walks only the members and items the compiled check finds
+    # invalid; the findings must be those of jsonschema on the whole template.
+    if not isinstance(template, dict):
+        return
+    assert schema_findings(template) == _whole(template)
+
+
+@pytest.mark.parametrize("value", _case_inputs())
+def test_explaining_the_case_files_finds_every_error(value: Any) -> None:
+    for template in _templates_in(value):
+        if isinstance(template, dict) and not fast(template):
+            assert schema_findings(template) == _whole(template)

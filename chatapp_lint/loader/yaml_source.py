@@ -7,6 +7,7 @@ keeps its own stack, checks depth as it goes and counts what aliases add.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -35,6 +36,7 @@ from chatapp_lint.loader.sourcemap import (
     Document,
     EntryMap,
     FileProblem,
+    SourceMap,
     Stop,
     by_position,
     failed,
@@ -42,7 +44,7 @@ from chatapp_lint.loader.sourcemap import (
     quote,
 )
 from chatapp_lint.model import Position
-from chatapp_lint.pointer import join
+from chatapp_lint.pointer import escape, join
 
 _Entry = tuple[str, Position | None, Position]
 _KEY_TAGS = (None, "!", core.STR, *core.PATTERNS)
@@ -61,19 +63,25 @@ class _Frame:
     container: Any
     pointer: str
     anchor: str | None
-    start: int  # index of its first descendant in the builder's entries
+    start: int  # the builder's count of nodes when it opened
     key: str | None = None
-    key_position: Position | None = None
+    key_event: Event | None = None  # where the pending key is, read only if needed
     skip_value: bool = False
+
+    @property
+    def key_position(self) -> Position | None:
+        """Where the pending key starts."""
+        return core.where(self.key_event) if self.key_event is not None else None
 
 
 @attrs.frozen
 class _Anchor:
-    """An anchored value, and the map entries below it that an alias repeats."""
+    """An anchored value, the map entries below it that an alias repeats, and how many."""
 
     value: Any
     pointer: str
     entries: list[_Entry]
+    size: int = 0
 
 
 _UNSUPPORTED = _Anchor(None, "", [])
@@ -81,8 +89,14 @@ _UNSUPPORTED = _Anchor(None, "", [])
 
 @attrs.define
 class _Builder:
-    """Builds the value and its entries from a document's events, without recursion."""
+    """Builds the value and its entries from a document's events, without recursion.
 
+    With `record` off, no entry is recorded and no position is worked out unless
+    a problem needs it: most files are clean, and a clean file never asks where
+    its values are (see `_LazyEntryMap`).
+    """
+
+    record: bool = True
     root: Any = None
     empty: bool = False  # the document is one empty plain scalar (`---` alone)
     entries: list[_Entry] = attrs.Factory(list)
@@ -93,6 +107,7 @@ class _Builder:
     expanded: int = 0  # values added by aliases so far
     skipping: int = 0  # depth inside a node being passed over
     values: int = 0  # values read so far, those passed over included
+    nodes: int = 0  # values built so far, each alias counting what it repeats
 
     def feed(self, event: Event) -> None:
         frame = self.stack[-1] if self.stack else None
@@ -108,11 +123,14 @@ class _Builder:
         else:
             self._value(frame, event)
 
-    def document(self) -> Document:
+    def document(self, text: str) -> Document:
+        problems = by_position(self.problems)
+        if not self.record:
+            return Document(self.root, _LazyEntryMap(text), problems)
         entries = {pointer: (key, value) for pointer, key, value in self.entries}
         if any(problem.code == "FL004" for problem in self.problems):
             entries = prune(entries, self.root)
-        return Document(self.root, EntryMap(entries), by_position(self.problems))
+        return Document(self.root, EntryMap(entries), problems)
 
     def _report(self, code: str, message: str, pointer: str, at: Position) -> None:
         self.problems.append(FileProblem(code, message, pointer, at))
@@ -146,51 +164,54 @@ class _Builder:
             raise Stop("FL008", message, core.where(event))
 
     def _key(self, frame: _Frame, event: Event) -> None:
-        position = core.where(event)
         if not isinstance(event, ScalarEvent):
             kind = "an alias" if isinstance(event, AliasEvent) else "a list or map"
             message = f"A key must be plain text, not {kind}."
         elif event.tag in _KEY_TAGS:
-            self._accept_key(frame, event, position)
+            self._accept_key(frame, event, lambda: core.where(event))
             return
         else:
             message = core.unsupported(event.tag)
-        self._report("FL007", message, frame.pointer, position)
+        self._report("FL007", message, frame.pointer, core.where(event))
         self._skip(event)
         frame.skip_value = True
 
     def _accept_key(
-        self, frame: _Frame, event: ScalarEvent, position: Position
+        self, frame: _Frame, event: ScalarEvent, position: Callable[[], Position]
     ) -> None:
         key = event.value  # a key is its text, whatever it looks like
         if key in frame.container:
             message = f"Duplicate key {quote(key)}: only its last value is kept."
-            self._report("FL004", message, join(frame.pointer, key), position)
+            self._report("FL004", message, join(frame.pointer, key), position())
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(key, "", [])
-        frame.key, frame.key_position = key, position
+        frame.key, frame.key_event = key, event
 
     def _value(self, frame: _Frame | None, event: Event) -> None:
         self._count(event)
-        position = core.where(event)
         if frame is None:
-            pointer, key_position = "", None
-        elif frame.key is not None:
-            pointer, key_position = join(frame.pointer, frame.key), frame.key_position
+            pointer = ""
         else:
-            pointer, key_position = join(frame.pointer, len(frame.container)), None
-        if frame is not None:
-            _check_items(frame, position)
-        if len(pointer) > MAX_POINTER_CHARS:
-            # Every value below would repeat this path in the source map.
-            raise Stop("FL009", _TOO_LONG_PATH, key_position or position)
-        self.entries.append((pointer, key_position, position))
+            token = frame.key if frame.key is not None else len(frame.container)
+            _check_items(frame, event)
+            # The pointer's length is checked before it is built: every value
+            # below would repeat this path in the source map.
+            if len(frame.pointer) + 1 + len(escape(token)) > MAX_POINTER_CHARS:
+                where = frame.key_position if frame.key is not None else None
+                raise Stop("FL009", _TOO_LONG_PATH, where or core.where(event))
+            pointer = frame.pointer + "/" + escape(token)
+        self.nodes += 1
+        if self.record:
+            key_position = (
+                frame.key_position if frame and frame.key is not None else None
+            )
+            self.entries.append((pointer, key_position, core.where(event)))
         if isinstance(event, ScalarEvent):
-            value = self._scalar(event, pointer, position)
+            value = self._scalar(event, pointer)
         elif isinstance(event, AliasEvent):
-            value = self._alias(event.anchor or "", pointer, position)
+            value = self._alias(event.anchor or "", pointer, event)
         else:
-            value = self._open(event, pointer, position)
+            value = self._open(event, pointer)
         if frame is None:
             self.root = value
         elif frame.key is not None:
@@ -199,44 +220,47 @@ class _Builder:
         else:
             frame.container.append(value)
 
-    def _scalar(self, event: ScalarEvent, pointer: str, position: Position) -> Any:
+    def _scalar(self, event: ScalarEvent, pointer: str) -> Any:
         self.empty = event.implicit[0] and not (self.stack or event.value or event.tag)
         try:
             value = core.scalar_value(event)
         except core.Refused as refused:
-            self._report(refused.code, str(refused), pointer, position)
+            self._report(refused.code, str(refused), pointer, core.where(event))
             value = None
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(value, pointer, [])
         return value
 
-    def _alias(self, name: str, pointer: str, position: Position) -> Any:
+    def _alias(self, name: str, pointer: str, event: Event) -> Any:
         if name in self.open:
             message = f"The alias {quote(name)} is recursive: it is inside its anchor."
-            self._report("FL007", message, pointer, position)
+            self._report("FL007", message, pointer, core.where(event))
             return None
         anchor = self.anchors.get(name)
         if anchor is None:
             message = f"The alias {quote(name)} refers to no anchor."
-            raise Stop("FL003", message, position)
-        self.expanded += len(anchor.entries) + 1
+            raise Stop("FL003", message, core.where(event))
+        self.expanded += anchor.size + 1
+        self.nodes += anchor.size
         if self.expanded > MAX_ALIAS_NODES:
             message = f"Alias expansion exceeds {MAX_ALIAS_NODES} nodes."
-            raise Stop("FL007", message, position)
-        cut = len(anchor.pointer)
-        self.entries += [(pointer + at[cut:], k, v) for at, k, v in anchor.entries]
+            raise Stop("FL007", message, core.where(event))
+        if self.record:
+            cut = len(anchor.pointer)
+            self.entries += [(pointer + at[cut:], k, v) for at, k, v in anchor.entries]
         return anchor.value
 
-    def _open(self, event: Event, pointer: str, position: Position) -> Any:
+    def _open(self, event: Event, pointer: str) -> Any:
         assert isinstance(event, MappingStartEvent | SequenceStartEvent)  # noqa: S101
         expected = core.MAP if isinstance(event, MappingStartEvent) else core.SEQ
         if event.tag not in (None, "!", expected):
-            self._report("FL007", core.unsupported(event.tag), pointer, position)
+            message = core.unsupported(event.tag)
+            self._report("FL007", message, pointer, core.where(event))
             self._skip(event)
             return None
         self._check_depth(event)
         container: Any = {} if isinstance(event, MappingStartEvent) else []
-        self.stack.append(_Frame(container, pointer, event.anchor, len(self.entries)))
+        self.stack.append(_Frame(container, pointer, event.anchor, self.nodes))
         if event.anchor is not None:
             self.open.add(event.anchor)
         return container
@@ -245,37 +269,47 @@ class _Builder:
         frame = self.stack.pop()
         if frame.anchor is not None:
             self.open.discard(frame.anchor)
-            below = self.entries[frame.start :]
-            self.anchors[frame.anchor] = _Anchor(frame.container, frame.pointer, below)
+            # What an alias of the node adds: as many nodes as it holds (and,
+            # when positions are recorded, one entry each).
+            size = self.nodes - frame.start
+            below = self.entries[-size:] if self.record and size else []
+            self.anchors[frame.anchor] = _Anchor(
+                frame.container, frame.pointer, below, size
+            )
 
 
-def _check_items(frame: _Frame, position: Position) -> None:
+def _check_items(frame: _Frame, event: Event) -> None:
     """Refuse a list or mapping about to grow past the limit (a repeated key does not)."""
     grows = frame.key is None or frame.key not in frame.container
     if grows and len(frame.container) >= MAX_ITEMS:
         message = f"A list or object holds more than {MAX_ITEMS:,} items."
-        raise Stop("FL009", message, position)
+        raise Stop("FL009", message, core.where(event))
 
 
-def load_yaml(text: str) -> Document:
-    """Load a YAML text (decoded, without a BOM, not blank) into a `Document`."""
+def load_yaml(text: str, *, positions: bool = False) -> Document:
+    """Load a YAML text (decoded, without a BOM, not blank) into a `Document`.
+
+    Positions are worked out when first asked for, by reading the text again
+    (`positions=True` works them out at once).
+    """
+    source = text
     text, restore = core.ordinary_breaks(text)
     try:
-        return _load(text, restore)
+        return _load(text, restore, record=positions, source=source)
     except Stop as stop:
         return stop.document
     except yaml.YAMLError as error:
         return failed("FL003", *core.syntax_problem(error, text))
 
 
-def _load(text: str, restore: core.Restore) -> Document:
+def _load(text: str, restore: core.Restore, *, record: bool, source: str) -> Document:
     parser = core.Parser(text)
     try:
         parser.get_event()
         if parser.check_event(StreamEndEvent):
             return failed("FL005", _EMPTY)
         parser.get_event()
-        builder = _Builder()
+        builder = _Builder(record=record)
         event = parser.get_event()
         while event is not None and not isinstance(event, DocumentEndEvent):
             if isinstance(event, ScalarEvent):
@@ -286,6 +320,25 @@ def _load(text: str, restore: core.Restore) -> Document:
         if isinstance(second, DocumentStartEvent):
             message = "The file holds more than one YAML document."
             return failed("FL003", message, core.where(second))
-        return failed("FL005", _EMPTY) if builder.empty else builder.document()
+        return failed("FL005", _EMPTY) if builder.empty else builder.document(source)
     finally:
         parser.dispose()
+
+
+class _LazyEntryMap:
+    """A YAML file's source map, worked out when a position is first asked for.
+
+    Reading the text again with positions recorded gives the same values and
+    entries as the first reading did, since the text is the same.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._map: SourceMap | None = None
+
+    def position(self, pointer: str, *, key: bool = False) -> Position | None:
+        """Where the value at `pointer` starts, or its member name with `key=True`."""
+        if self._text is not None:
+            self._map = load_yaml(self._text, positions=True).source_map
+            self._text = None
+        return self._map.position(pointer, key=key) if self._map is not None else None

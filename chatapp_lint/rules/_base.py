@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -135,6 +134,8 @@ class Rule:
     @property
     def doc(self) -> str:
         """The documentation, dedented (on demand: a lint run never reads it)."""
+        import inspect  # for the docs only: a lint run never reads them
+
         return inspect.cleandoc(self.docstring)
 
     @property

@@ -14,47 +14,71 @@ from chatapp_lint.schema import shorten
 
 @attrs.frozen
 class Seen:
-    """What the cross-template checks remember of one template, and where it was."""
+    """What the cross-template checks remember of one template, and where it was.
+
+    Only what the checks compare is kept, so that memory stays flat however many
+    files a run reads: the body as a digest, not its text, and no source map
+    (positions are found again in the few files a check reports on).
+    """
 
     file: str
     template: int
     name: str | None
     language: str | None
     channel: str | None
-    body: tuple[str, str] | None  # (BODY pointer, "body text\nfooter text")
+    # (index of the BODY component, digest of "body text\nfooter text")
+    body: tuple[int, tuple[int, int]] | None
+    in_list: bool = False  # the file holds a list of templates
 
     @classmethod
-    def of(cls, file: str, template: int, data: Mapping[str, Any]) -> Seen:
+    def of(
+        cls, file: str, template: int, data: Mapping[str, Any], *, in_list: bool = False
+    ) -> Seen:
         """Remember a template's identity and content."""
         name, language = data.get("Name"), data.get("Language")
+        kind = data.get("TemplateType")
         return cls(
             file,
             template,
             name if isinstance(name, str) else None,
             language if isinstance(language, str) else None,
-            data.get("TemplateType")
-            if isinstance(data.get("TemplateType"), str)
-            else None,
+            kind if isinstance(kind, str) else None,
             _content(data),
+            in_list,
         )
 
+    @property
+    def prefix(self) -> str:
+        """The pointer of the template in its file."""
+        return f"/{self.template}" if self.in_list else ""
 
-def _content(data: Mapping[str, Any]) -> tuple[str, str] | None:
+    @property
+    def body_pointer(self) -> str | None:
+        """The pointer of the BODY text inside the template, if it has one."""
+        return None if self.body is None else f"/Components/{self.body[0]}/Text"
+
+
+def _content(data: Mapping[str, Any]) -> tuple[int, tuple[int, int]] | None:
     components = data.get("Components")
     if not isinstance(components, list):
         return None
     texts = {"BODY": "", "FOOTER": ""}
-    pointer = None
+    body = None
     for index, component in enumerate(components):
         kind = component.get("Type") if isinstance(component, dict) else None
         if isinstance(kind, str) and kind in texts:
             text = component.get("Text")
             texts[kind] = text.strip() if isinstance(text, str) else ""
             if kind == "BODY":
-                pointer = f"/Components/{index}/Text"
-    if pointer is None or not texts["BODY"]:
+                body = index
+    if body is None or not texts["BODY"]:
         return None
-    return pointer, texts["BODY"] + "\n" + texts["FOOTER"]
+    content = texts["BODY"] + "\n" + texts["FOOTER"]
+    # The text's own 64-bit hash and its length: equal texts give equal digests,
+    # and two different texts of one length share a hash with odds of 2**-64 a
+    # pair (a false XF002 warning at worst). Workers are forked, so they hash with
+    # the same seed as this process; and hashlib would cost every start-up 5 ms.
+    return body, (hash(content), len(content))
 
 
 Across = Callable[[list[Seen]], Iterator[tuple[Seen, Finding]]]
@@ -99,7 +123,7 @@ def duplicate_content(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
 
     Source: Meta, Template review ("duplicate content").
     """
-    first: dict[tuple[str | None, str], Seen] = {}
+    first: dict[tuple[str | None, tuple[int, int]], Seen] = {}
     for entry in seen:
         if entry.body is None or entry.channel != Channel.WHATSAPP.value:
             continue
@@ -109,7 +133,7 @@ def duplicate_content(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
             yield (
                 entry,
                 Finding(
-                    entry.body[0],
+                    entry.body_pointer or "",
                     f"The same BODY and FOOTER text as {_where(earlier)}; Meta rejects duplicates.",
                 ),
             )
