@@ -16,6 +16,7 @@ from chatapp_lint.engine import lint_paths
 from chatapp_lint.linting import EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE
 from chatapp_lint.output import Progress
 from chatapp_lint.parallel import FILES_PER_WORKER
+from chatapp_lint.preview.command import html_report, require_jinja
 from chatapp_lint.reporters import REPORTERS
 from chatapp_lint.rules import ALL_RULES, find
 from chatapp_lint.selection import Selection
@@ -61,8 +62,9 @@ def app() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(sorted(REPORTERS)),
-    help="Report format [default: text; github when GITHUB_ACTIONS=true].",
+    type=click.Choice(sorted([*REPORTERS, "html"])),
+    help="Report format [default: text; github when GITHUB_ACTIONS=true]; "
+    "html draws every template (the preview extra).",
 )
 @click.option(
     "--select", help="Only these rules: codes, code prefixes or slugs, comma-separated."
@@ -143,6 +145,8 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         raise click.UsageError(
             "no PATH given: name template files or directories, or - for stdin."
         )
+    if output_format == "html":
+        require_jinja()
     try:
         config = linting.load_config(config_path)
         selection = linting.build_selection(
@@ -167,12 +171,16 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         jobs=jobs,
     )
     progress.close()
-    rendered, colored = linting.render(
-        report,
-        linting.default_format(output_format),
-        statistics=statistics,
-        quiet=quiet,
-        color=color,
+    rendered, colored = (
+        (html_report(paths, report), False)
+        if output_format == "html"
+        else linting.render(
+            report,
+            linting.default_format(output_format),
+            statistics=statistics,
+            quiet=quiet,
+            color=color,
+        )
     )
     # click strips ANSI codes from non-terminals unless told the colour is wanted.
     click.echo(rendered, nl=False, color=colored)
@@ -303,3 +311,7 @@ from chatapp_lint.send_commands import pull_command, send_command  # noqa: E402
 
 app.add_command(send_command)
 app.add_command(pull_command)
+
+from chatapp_lint.preview.command import preview_command  # noqa: E402
+
+app.add_command(preview_command)

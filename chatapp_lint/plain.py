@@ -14,7 +14,7 @@ import sys
 
 from chatapp_lint.discovery import STDIN
 
-COMMANDS = frozenset({"lint", "rules", "rule", "schema", "send", "pull"})
+COMMANDS = frozenset({"lint", "rules", "rule", "schema", "send", "pull", "preview"})
 """The click group's command names (a test keeps the two in step)."""
 
 

@@ -33,6 +33,8 @@ def test_the_wheel_holds_the_schema_and_py_typed(tmp_path: Path) -> None:
     assert "chatapp_lint/schemas/create-chatapp-template.schema.json" in names
     assert "chatapp_lint/schemas/template-file.schema.json" in names
     assert "chatapp_lint/py.typed" in names
+    assert "chatapp_lint/preview/templates/message.html.j2" in names
+    assert "chatapp_lint/preview/templates/preview.css" in names
     assert not any(name.startswith("tests/") for name in names)
 
 

@@ -1,0 +1,100 @@
+"""The page and the site, without a browser: escaping, the script's hash, the commands."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from chatapp_lint.commands import run
+from chatapp_lint.engine import lint_paths
+from chatapp_lint.preview import render_page
+
+ROOT = Path(__file__).parents[2]
+HERE = Path(__file__).parent / "templates"
+
+
+def test_untrusted_text_is_escaped() -> None:
+    hostile = str(HERE / "hostile.yaml")
+    page = render_page([hostile], lint_paths([hostile]))
+    assert "<script>window" not in page
+    assert "&lt;script&gt;window.__pwned = &#39;body&#39;&lt;/script&gt;" in page
+    assert '" onerror="' not in page
+    assert "<b onmouseover" not in page
+    assert page.count("<script") == 1  # the page's own
+
+
+def test_only_the_pages_own_script_may_run() -> None:
+    page = render_page([str(HERE)], lint_paths([str(HERE)]))
+    (script,) = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in page
+    assert "default-src 'none'" in page
+
+
+def test_format_html_writes_one_page(capsys: object) -> None:
+    status = run(["--format", "html", str(ROOT / "examples" / "templates")])
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert status == 0
+    assert out.startswith("<!DOCTYPE html>")
+    assert out.count('<article class="template') == 20
+
+
+def test_format_html_keeps_the_lint_status(capsys: object) -> None:
+    status = run(["--format", "html", str(ROOT / "examples" / "bad")])
+    assert status == 1
+    assert "error" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_preview_writes_an_index_and_a_page_per_template(tmp_path: Path) -> None:
+    status = run(["preview", str(HERE), "-o", str(tmp_path / "site")])
+    assert status == 0
+    pages = sorted((tmp_path / "site" / "templates").glob("*.html"))
+    assert len(pages) == 7
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    for page in pages:
+        assert f'href="templates/{page.name}"' in index
+
+
+def test_preview_needs_a_directory(capsys: object) -> None:
+    assert run(["preview", str(HERE)]) == 2
+    assert "-o" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def _without_jinja(*args: str) -> subprocess.CompletedProcess[str]:
+    code = (
+        "import sys; sys.modules['jinja2'] = None\n"
+        "from chatapp_lint.cli import main\n"
+        f"main({list(args)!r})"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+
+
+def test_without_the_extra_the_commands_say_how_to_install_it(tmp_path: Path) -> None:
+    for args in (
+        ["preview", str(HERE), "-o", str(tmp_path)],
+        ["--format", "html", str(HERE)],
+    ):
+        done = _without_jinja(*args)
+        assert done.returncode == 2
+        assert "pip install 'chatapp-lint[preview]'" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_linting_never_imports_jinja() -> None:
+    code = (
+        "import sys\n"
+        "from chatapp_lint.commands import run\n"
+        f"run(['--format', 'json', {str(HERE)!r}])\n"
+        "print('jinja2' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert done.stderr.strip().endswith("False")
