@@ -72,6 +72,7 @@ class Text(Part):
 
     text: list[Span] = attrs.field(factory=list)
     note: str = ""
+    coupon: str = ""
 
 
 @attrs.define
@@ -123,6 +124,12 @@ def build(template: Mapping[str, Any]) -> Message:
     drawer = _Drawer(message, example)
     for index, component in _items(template.get("Components")):
         drawer.component(component, join("/Components", index))
+    if message.offer is not None:
+        # The offer block shows the coupon its copy-code button copies.
+        message.offer.coupon = next(
+            (b.detail for b in message.buttons if b.kind == "copy_code" and b.detail),
+            "",
+        )
     return message
 
 

@@ -47,7 +47,15 @@ def write_site(paths: Iterable[str | Path], report: Report, directory: Path) -> 
 def _index(drawn: Sequence[Entry], pages: str) -> str:
     # Templates without a name (mostly files that cannot be read) come last.
     ordered = sorted(
-        drawn, key=lambda e: (not e.name, e.name, e.language, e.file, e.index)
+        drawn,
+        key=lambda e: (
+            not e.name,
+            e.name.casefold(),
+            e.name,
+            e.language,
+            e.file,
+            e.index,
+        ),
     )
     groups = [(name, list(group)) for name, group in groupby(ordered, lambda e: e.name)]
     filters = [

@@ -128,3 +128,25 @@ def test_findings_go_to_the_most_specific_part() -> None:
     assert drawn.findings == [button]
     assert drawn.worst == "error"
     assert [p.findings for p in message.parts if p.kind == "buttons"] == [[buttons]]
+
+
+def test_the_offer_block_shows_the_coupon() -> None:
+    message = build(
+        {
+            "Components": [
+                {
+                    "Type": "LIMITED_TIME_OFFER",
+                    "Text": "Last day",
+                    "HasExpiration": True,
+                },
+                {
+                    "Type": "BUTTONS",
+                    "Buttons": [{"Type": "COPY_CODE", "CouponCode": "SAVE25"}],
+                },
+            ]
+        }
+    )
+    assert message.offer is not None
+    assert _text(message.offer.text) == "Last day"
+    assert message.offer.coupon == "SAVE25"
+    assert message.offer.note
