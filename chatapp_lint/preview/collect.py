@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -33,9 +34,14 @@ class Entry:
 
     @property
     def anchor(self) -> str:
-        """The template's HTML id, stable for a file and index."""
-        safe = "".join(c if c.isalnum() else "-" for c in self.file)
-        return f"t-{safe}-{self.index}"
+        """The template's HTML id and page name, stable for a file and index.
+
+        Readable from the file's name, and unique by a digest of its whole path
+        (`a-b.yaml` and `a_b.yaml` would otherwise meet).
+        """
+        safe = "".join(c if c.isascii() and c.isalnum() else "-" for c in self.file)
+        digest = hashlib.sha256(self.file.encode("utf-8", "surrogatepass")).hexdigest()
+        return f"t-{safe[-60:]}-{digest[:8]}-{self.index}"
 
     @property
     def direction(self) -> str:

@@ -150,20 +150,30 @@ class _Drawer:
         kind = _text(component.get("Type")).upper()
         message = self.message
         if kind == "HEADER":
-            message.header = self.header(component, pointer)
+            message.header = self.replace(
+                message.header, self.header(component, pointer)
+            )
         elif kind == "BODY":
-            message.body = self.body(component, pointer)
+            message.body = self.replace(message.body, self.body(component, pointer))
         elif kind == "FOOTER":
-            message.footer = self.footer(component, pointer)
+            message.footer = self.replace(
+                message.footer, self.footer(component, pointer)
+            )
         elif kind == "BUTTONS":
             self.add(Part("buttons", pointer))
             message.buttons += self.buttons(component, pointer)
         elif kind == "LIMITED_TIME_OFFER":
-            message.offer = self.offer(component, pointer)
+            message.offer = self.replace(message.offer, self.offer(component, pointer))
         elif kind == "CAROUSEL":
             self.add(Part("carousel", pointer))
             for index, card in _items(component.get("Cards")):
                 message.cards.append(self.card(card, join(pointer, "Cards", index)))
+
+    def replace(self, old: Part | None, new: _P) -> _P:
+        """A repeated part is drawn once, the last; the first's findings go above."""
+        if old is not None:
+            self.message.parts.remove(old)
+        return new
 
     def header(self, component: Mapping[str, Any], pointer: str) -> Media:
         kind = _text(component.get("Format")).upper() or "TEXT"
@@ -251,11 +261,10 @@ class _Drawer:
             at = join(pointer, "CardComponents", index)
             kind = _text(component.get("Type")).upper()
             if kind == "HEADER":
-                drawn.header = self.header(component, at)
+                drawn.header = self.replace(drawn.header, self.header(component, at))
             elif kind == "BODY":
-                drawn.body = self.add(
-                    Text("body", at, text=self.spans(component.get("Text")))
-                )
+                body = Text("body", at, text=self.spans(component.get("Text")))
+                drawn.body = self.replace(drawn.body, self.add(body))
             elif kind == "BUTTONS":
                 drawn.buttons += self.buttons(component, at)
         return drawn

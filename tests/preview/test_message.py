@@ -150,3 +150,18 @@ def test_the_offer_block_shows_the_coupon() -> None:
     assert _text(message.offer.text) == "Last day"
     assert message.offer.coupon == "SAVE25"
     assert message.offer.note
+
+
+def test_a_repeated_part_is_drawn_once_and_its_findings_stay_visible() -> None:
+    message = build(
+        {
+            "Components": [
+                {"Type": "BODY", "Text": "first"},
+                {"Type": "BODY", "Text": "second"},
+            ]
+        }
+    )
+    assert message.body is not None
+    assert _text(message.body.text) == "second"
+    first = _violation("/Components/0/Text")
+    assert assign(message, [first]) == [first]

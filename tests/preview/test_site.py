@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
+import json
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from chatapp_lint.commands import run
 from chatapp_lint.engine import lint_paths
 from chatapp_lint.preview import render_page
+from chatapp_lint.strategies import valid_templates
 
 ROOT = Path(__file__).parents[2]
 HERE = Path(__file__).parent / "templates"
+# Member names the drawing reads, so that random values reach it.
+_MEMBERS = (
+    "TemplateType Category Language Name Components Example Type Format Text Url "
+    "Buttons Cards CardComponents ThumbUrl Duration FileName FileType "
+    "AddSecretRecommendation CodeExpirationMinutes HasExpiration CouponCode "
+    "AutofillText PhoneNumber IsOptOut NavigateScreen"
+).split()
 
 
 def test_untrusted_text_is_escaped() -> None:
@@ -98,3 +113,43 @@ def test_linting_never_imports_jinja() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert done.stderr.strip().endswith("False")
+
+
+def _page_of(template: object) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "template.json"
+        path.write_text(json.dumps(template), encoding="utf-8")
+        return render_page([str(path)], lint_paths([str(path)]))
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_templates())
+def test_a_valid_template_is_drawn_with_its_samples(template: dict[str, Any]) -> None:
+    page = _page_of(template)
+    assert 'class="broken"' not in page
+    assert 'class="finding' not in page
+    assert 'id="total-templates">1<' in page
+    for sample in (template.get("Example") or {}).values():
+        assert html.escape(str(sample)) in page
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(_MEMBERS) | st.text(max_size=4), inner, max_size=4
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(_JSON)
+def test_any_value_is_drawn_or_said_to_be_broken(value: object) -> None:
+    page = _page_of(value)
+    assert page.count("<article ") == max(
+        1, len(value) if isinstance(value, list) else 1
+    )
+    assert page.count("<script") == 1
