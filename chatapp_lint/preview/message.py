@@ -186,7 +186,10 @@ class _Drawer:
                 thumb=sample_text(_text(component.get("ThumbUrl")), self.example),
                 duration=_duration(component.get("Duration")),
                 file_name=_text(component.get("FileName")),
-                file_type=_text(component.get("FileType")),
+                file_type=_text(component.get("FileType"))
+                or _suffix(
+                    _text(component.get("FileName")) or _text(component.get("Url"))
+                ),
             )
         )
 
@@ -321,6 +324,12 @@ def _items(value: object) -> list[tuple[int, Mapping[str, Any]]]:
     if not isinstance(value, list):
         return []
     return [(i, item) for i, item in enumerate(value) if isinstance(item, Mapping)]
+
+
+def _suffix(name: str) -> str:
+    """A file's type as its name's extension says (`pdf`), for a header without FileType."""
+    last = name.rsplit("/", 1)[-1].split("?", 1)[0]
+    return last.rsplit(".", 1)[1][:8] if "." in last else ""
 
 
 def _duration(value: object) -> str:

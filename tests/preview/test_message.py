@@ -165,3 +165,19 @@ def test_a_repeated_part_is_drawn_once_and_its_findings_stay_visible() -> None:
     assert _text(message.body.text) == "second"
     first = _violation("/Components/0/Text")
     assert assign(message, [first]) == [first]
+
+
+def test_a_document_without_file_type_takes_its_names_extension() -> None:
+    message = build(
+        {
+            "Components": [
+                {
+                    "Type": "HEADER",
+                    "Format": "DOCUMENT",
+                    "Url": "https://a.example/x.PDF?v=2",
+                }
+            ]
+        }
+    )
+    assert message.header is not None
+    assert message.header.file_type == "PDF"
