@@ -16,6 +16,7 @@ from chatapp_lint.engine import lint_paths
 from chatapp_lint.linting import EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE
 from chatapp_lint.output import Progress
 from chatapp_lint.parallel import FILES_PER_WORKER
+from chatapp_lint.preview.command import html_report, require_jinja
 from chatapp_lint.reporters import REPORTERS
 from chatapp_lint.rules import ALL_RULES, find
 from chatapp_lint.selection import Selection
@@ -108,8 +109,9 @@ def app() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(sorted(REPORTERS)),
-    help="Report format [default: text; github when GITHUB_ACTIONS=true].",
+    type=click.Choice(sorted([*REPORTERS, "html"])),
+    help="Report format [default: text; github when GITHUB_ACTIONS=true]; "
+    "html draws every template (the preview extra).",
 )
 @click.option(
     "--select", help="Only these rules: codes, code prefixes or slugs, comma-separated."
@@ -201,6 +203,8 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         raise click.UsageError(
             "no PATH given: name template files or directories, or - for stdin."
         )
+    if output_format == "html":
+        require_jinja()
     try:
         config = linting.load_config(config_path)
         selection = linting.build_selection(
@@ -236,14 +240,18 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         if linting.wants_fixable(chosen, statistics)
         else linting.NONE
     )
-    rendered, colored = linting.render(
-        report,
-        chosen,
-        statistics=statistics,
-        quiet=quiet,
-        # A file gets no colour codes, whatever the terminal.
-        color="never" if output_file is not None else color,
-        fixable=fixable,
+    rendered, colored = (
+        (html_report(paths, report), False)
+        if output_format == "html"
+        else linting.render(
+            report,
+            chosen,
+            statistics=statistics,
+            quiet=quiet,
+            # A file gets no colour codes, whatever the terminal.
+            color="never" if output_file is not None else color,
+            fixable=fixable,
+        )
     )
     if output_file is not None:
         _write_report(output_file, rendered)
@@ -415,3 +423,7 @@ from chatapp_lint.send_commands import pull_command, send_command  # noqa: E402
 
 app.add_command(send_command)
 app.add_command(pull_command)
+
+from chatapp_lint.preview.command import preview_command  # noqa: E402
+
+app.add_command(preview_command)

@@ -14,7 +14,9 @@ import sys
 
 from chatapp_lint.discovery import STDIN
 
-COMMANDS = frozenset({"lint", "rules", "rule", "schema", "send", "pull", "server"})
+COMMANDS = frozenset(
+    {"lint", "rules", "rule", "schema", "send", "pull", "preview", "server"}
+)
 """The click group's command names (a test keeps the two in step)."""
 
 

@@ -35,6 +35,8 @@ def test_the_wheel_holds_the_schema_and_py_typed(tmp_path: Path) -> None:
     assert "chatapp_lint/py.typed" in names
     # The language server links each diagnostic to its rule's entry here.
     assert "chatapp_lint/rules.md" in names
+    assert "chatapp_lint/preview/templates/message.html.j2" in names
+    assert "chatapp_lint/preview/templates/preview.css" in names
     assert not any(name.startswith("tests/") for name in names)
 
 
