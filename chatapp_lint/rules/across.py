@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -26,8 +27,8 @@ class Seen:
     name: str | None
     language: str | None
     channel: str | None
-    # (index of the BODY component, digest of "body text\nfooter text")
-    body: tuple[int, tuple[int, int]] | None
+    body_index: int | None  # the BODY component's index, when it has text
+    digest: int | None  # of "body text\nfooter text", when the BODY has text
     in_list: bool = False  # the file holds a list of templates
 
     @classmethod
@@ -37,13 +38,17 @@ class Seen:
         """Remember a template's identity and content."""
         name, language = data.get("Name"), data.get("Language")
         kind = data.get("TemplateType")
+        body_index, digest = _content(data)
         return cls(
             file,
             template,
             name if isinstance(name, str) else None,
-            language if isinstance(language, str) else None,
-            kind if isinstance(kind, str) else None,
-            _content(data),
+            # Interned: a tree has a few languages and channels, each repeated in
+            # every template, and only one copy of each need be kept.
+            sys.intern(language) if isinstance(language, str) else None,
+            sys.intern(kind) if isinstance(kind, str) else None,
+            body_index,
+            digest,
             in_list,
         )
 
@@ -55,13 +60,15 @@ class Seen:
     @property
     def body_pointer(self) -> str | None:
         """The pointer of the BODY text inside the template, if it has one."""
-        return None if self.body is None else f"/Components/{self.body[0]}/Text"
+        index = self.body_index
+        return None if index is None else f"/Components/{index}/Text"
 
 
-def _content(data: Mapping[str, Any]) -> tuple[int, tuple[int, int]] | None:
+def _content(data: Mapping[str, Any]) -> tuple[int | None, int | None]:
+    """The BODY's index and a digest of the body and footer texts (None, None)."""
     components = data.get("Components")
     if not isinstance(components, list):
-        return None
+        return None, None
     texts = {"BODY": "", "FOOTER": ""}
     body = None
     for index, component in enumerate(components):
@@ -72,13 +79,13 @@ def _content(data: Mapping[str, Any]) -> tuple[int, tuple[int, int]] | None:
             if kind == "BODY":
                 body = index
     if body is None or not texts["BODY"]:
-        return None
+        return None, None
     content = texts["BODY"] + "\n" + texts["FOOTER"]
-    # The text's own 64-bit hash and its length: equal texts give equal digests,
-    # and two different texts of one length share a hash with odds of 2**-64 a
-    # pair (a false XF002 warning at worst). Workers are forked, so they hash with
-    # the same seed as this process; and hashlib would cost every start-up 5 ms.
-    return body, (hash(content), len(content))
+    # The text's own 64-bit hash: equal texts give equal digests, and two
+    # different texts share one with odds of 2**-64 a pair (a false XF002
+    # warning at worst). Workers are forked, so they hash with the same seed as
+    # this process; and hashlib would cost every start-up 5 ms.
+    return body, hash(content)
 
 
 Across = Callable[[list[Seen]], Iterator[tuple[Seen, Finding]]]
@@ -123,11 +130,11 @@ def duplicate_content(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
 
     Source: Meta, Template review ("duplicate content").
     """
-    first: dict[tuple[str | None, tuple[int, int]], Seen] = {}
+    first: dict[tuple[str | None, int], Seen] = {}
     for entry in seen:
-        if entry.body is None or entry.channel != Channel.WHATSAPP.value:
+        if entry.digest is None or entry.channel != Channel.WHATSAPP.value:
             continue
-        key = (entry.language, entry.body[1])
+        key = (entry.language, entry.digest)
         earlier = first.setdefault(key, entry)
         if earlier is not entry and earlier.name != entry.name:
             yield (
