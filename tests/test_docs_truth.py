@@ -28,7 +28,9 @@ def test_the_readme_lists_every_family_of_codes() -> None:
 
 # Files users never get: the project's own working notes.
 PRIVATE = re.compile(
-    r"CONTRACT\.md|rules-research|sdk-notes|\.\./shared|shared/|research notes?\b",
+    # `shared/` alone, not inside another path (a repository's `.../shared/...`).
+    r"CONTRACT\.md|rules-research|sdk-notes|\.\./shared|(?<![\w/.-])shared/"
+    r"|research notes?\b",
     re.IGNORECASE,
 )
 SHIPPED = ("README.md", "rules.md", "SECURITY.md", "CHANGELOG.md", "pyproject.toml")
