@@ -8,9 +8,54 @@ from typing import Final
 
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import BOTH, VIBER, WHATSAPP, Node, TemplateView, rule
+from chatapp_lint.rules._citations import (
+    CAMS_LANGUAGES_URL,
+    META_LANGUAGES_URL,
+    META_OVERVIEW_URL,
+    READ,
+    cams_code,
+)
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
 from chatapp_lint.schema import shorten
 
 MAX_NAME_LENGTH: Final = 512
+
+
+def _meta_names(says: Outcome = Outcome.REJECTED) -> Evidence:
+    return Evidence(
+        Kind.PLATFORM_DOC,
+        says,
+        "Meta, WhatsApp Business Platform, Template fundamentals, Names",
+        "Maximum 512 characters, lowercase alphanumeric characters and underscores.",
+        META_OVERVIEW_URL,
+        READ,
+    )
+
+
+def _meta_languages(says: Outcome = Outcome.REJECTED) -> Evidence:
+    return Evidence(
+        Kind.PLATFORM_DOC,
+        says,
+        "Meta, WhatsApp Business Platform, Supported languages",
+        "The list of language and locale codes templates can be created in "
+        "(en_US, pt_BR, zh_CN, ...), joined by an underscore.",
+        META_LANGUAGES_URL,
+        READ,
+    )
+
+
+def _cams_languages(says: Outcome) -> Evidence:
+    return Evidence(
+        Kind.PLATFORM_DOC,
+        says,
+        "Alibaba Cloud, Chat App Message Service, Language codes",
+        "A language code specifies a language in the ChatApp Message Service API "
+        "and flow configurations.",
+        CAMS_LANGUAGES_URL,
+        READ,
+    )
+
+
 _NAME = re.compile(r"[a-z0-9_]+")
 
 # Meta's template languages ("Supported languages", updated May 21, 2026): 111 codes.
@@ -34,15 +79,12 @@ CAMS_LANGUAGES: Final = frozenset(
 )
 
 
-@rule("NM001", "whatsapp-name-format", channels=WHATSAPP)
+@rule("NM001", "whatsapp-name-format", channels=WHATSAPP, evidence=(_meta_names(),))
 def whatsapp_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A WhatsApp template `Name` uses characters other than lower-case letters, digits and `_`.
 
     Why: Meta rejects any other name; `OrderUpdate` or `order-update` must be
     written `order_update`.
-
-    Source: Meta, Message templates overview: "maximum 512 characters, lower-case
-    alphanumeric characters and underscores" (research note C18).
 
     Fails:
         TemplateType: WHATSAPP
@@ -65,11 +107,9 @@ def whatsapp_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
         yield Finding(root.at("Name"), _name_message("A WhatsApp template name", name))
 
 
-@rule("NM002", "name-too-long", channels=WHATSAPP)
+@rule("NM002", "name-too-long", channels=WHATSAPP, evidence=(_meta_names(),))
 def name_too_long(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A WhatsApp template `Name` is longer than 512 characters.
-
-    Source: Meta, Message templates overview ("Maximum 512 characters").
 
     Fails:
         # Shortened: the real name runs past 512 characters.
@@ -96,14 +136,26 @@ def name_too_long(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("NM003", "viber-name-format", channels=VIBER, severity=Severity.WARNING)
+@rule(
+    "NM003",
+    "viber-name-format",
+    channels=VIBER,
+    severity=Severity.WARNING,
+    evidence=(
+        Evidence(
+            Kind.INFERENCE,
+            Outcome.UNSTATED,
+            "chatapp-lint",
+            "The service states no rule for Viber template names; the WhatsApp form is the one every name the service documents follows (hello_whatsapp, account_notice).",
+        ),
+        _meta_names(Outcome.UNSTATED),
+    ),
+)
 def viber_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A Viber template `Name` uses characters other than lower-case letters, digits and `_`.
 
     Why: the service states no rule for Viber names, but Viber's 2026 template
-    registrations use the same form as WhatsApp; a warning (research note C18).
-
-    Source: Viber template registration through partners (8x8, Dexatel).
+    registrations use the same form as WhatsApp; a warning.
 
     Fails:
         TemplateType: VIBER
@@ -148,14 +200,23 @@ def _hyphen_fix(language: str) -> str | None:
     return candidate if candidate in META_LANGUAGES else None
 
 
-@rule("LG001", "language-hyphen")
+@rule(
+    "LG001",
+    "language-hyphen",
+    evidence=(
+        _meta_languages(),
+        _cams_languages(Outcome.REJECTED),
+        cams_code(
+            "InvalidParameter.LanguageNotSupport",
+            "不支持的语言。 (The language is not supported.)",
+        ),
+    ),
+)
 def language_hyphen(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Language` is written with a hyphen (`en-US`) where the API wants an underscore (`en_US`).
 
     Why: language codes are case-sensitive and joined by an underscore; `en-US` is
     rejected.
-
-    Source: Meta, Supported languages; the service's Language codes page.
 
     Fails:
         TemplateType: WHATSAPP
@@ -182,15 +243,13 @@ def language_hyphen(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("LG002", "language-unknown", channels=WHATSAPP)
+@rule("LG002", "language-unknown", channels=WHATSAPP, evidence=(_meta_languages(),))
 def language_unknown(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Language` is not one of Meta's 111 template language codes.
 
     Why: Meta accepts templates only in its listed languages; a code outside the
     list (`english`, `EN`, `pt`) is rejected. A hyphenated form of a known code is
     reported by LG001 instead.
-
-    Source: Meta, Supported languages (updated May 21, 2026).
 
     Fails:
         TemplateType: WHATSAPP
@@ -218,17 +277,25 @@ def language_unknown(t: TemplateView, root: Node) -> Iterator[Finding]:
 
 
 @rule(
-    "LG003", "language-not-offered-by-service", channels=BOTH, severity=Severity.WARNING
+    "LG003",
+    "language-not-offered-by-service",
+    channels=BOTH,
+    severity=Severity.WARNING,
+    evidence=(
+        _cams_languages(Outcome.UNSTATED),
+        cams_code(
+            "InvalidParameter.LanguageNotSupport",
+            "不支持的语言。 (The language is not supported.)",
+        ),
+    ),
 )
 def language_not_offered_by_service(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Language` is valid for Meta but missing from the service's own list of 68 codes.
 
     Why: the service may answer `InvalidParameter.LanguageNotSupport` for a code its
     page does not list (such as `en_AU`), though the page may simply be behind
-    Meta's; a warning (research note C12). For Viber, the service's list is the
+    Meta's, so this is a warning. For Viber, the service's list is the
     only one there is.
-
-    Source: Alibaba Cloud, Chat App Message Service, Language codes (Sep 5, 2026).
 
     Fails:
         TemplateType: WHATSAPP
