@@ -21,16 +21,10 @@ from chatapp_lint.rules._evidence import (
 
 READ: Final = "2026-12-03"
 
-META_OVERVIEW_URL: Final = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview"
-META_LANGUAGES_URL: Final = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/supported-languages"
 META_TTL_URL: Final = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/time-to-live"
 META_LOCATION_URL: Final = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/utility-templates/location-templates/"
-MODIFY_TEMPLATE_TC_URL: Final = "https://www.alibabacloud.com/help/tc/chatapp/developer-reference/api-cams-2020-06-06-modifychatapptemplate"
 CAMS_ERROR_CODES_ZH_URL: Final = (
     "https://help.aliyun.com/zh/chatapp/developer-reference/api-error-codes"
-)
-CAMS_LANGUAGES_URL: Final = (
-    "https://www.alibabacloud.com/help/es/chatapp/language-codes"
 )
 VIBER_TYPES_URL: Final = (
     "https://www.alibabacloud.com/help/ja/chatapp/user-guide/viber-message-type"
@@ -59,7 +53,8 @@ def meta_review(quote: str, *, says: Outcome = Outcome.REJECTED) -> Evidence:
     return Evidence(
         Kind.META_REVIEW,
         says,
-        "Meta, WhatsApp Business Platform, Template review, common rejection reasons",
+        "Meta, WhatsApp Business Platform, Template review, common rejection reasons "
+        "(Meta's list as its partners reproduce it word for word)",
         quote,
         META_REVIEW_URL,
         READ,

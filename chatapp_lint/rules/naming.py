@@ -8,52 +8,13 @@ from typing import Final
 
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import BOTH, VIBER, WHATSAPP, Node, TemplateView, rule
-from chatapp_lint.rules._citations import (
-    CAMS_LANGUAGES_URL,
-    META_LANGUAGES_URL,
-    META_OVERVIEW_URL,
-    READ,
-    cams_code,
-)
-from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
+from chatapp_lint.rules._citations import READ, cams_code
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome, inference
 from chatapp_lint.schema import shorten
 
 MAX_NAME_LENGTH: Final = 512
-
-
-def _meta_names(says: Outcome = Outcome.REJECTED) -> Evidence:
-    return Evidence(
-        Kind.PLATFORM_DOC,
-        says,
-        "Meta, WhatsApp Business Platform, Template fundamentals, Names",
-        "Maximum 512 characters, lowercase alphanumeric characters and underscores.",
-        META_OVERVIEW_URL,
-        READ,
-    )
-
-
-def _meta_languages(says: Outcome = Outcome.REJECTED) -> Evidence:
-    return Evidence(
-        Kind.PLATFORM_DOC,
-        says,
-        "Meta, WhatsApp Business Platform, Supported languages",
-        "The list of language and locale codes templates can be created in "
-        "(en_US, pt_BR, zh_CN, ...), joined by an underscore.",
-        META_LANGUAGES_URL,
-        READ,
-    )
-
-
-def _cams_languages(says: Outcome) -> Evidence:
-    return Evidence(
-        Kind.PLATFORM_DOC,
-        says,
-        "Alibaba Cloud, Chat App Message Service, Language codes",
-        "A language code specifies a language in the ChatApp Message Service API "
-        "and flow configurations.",
-        CAMS_LANGUAGES_URL,
-        READ,
-    )
+META_NAMED_TEMPLATES_URL: Final = "https://developers.facebook.com/documentation/business-messaging/whatsapp/direct-send/business-named-templates/"
+YCLOUD_LANGUAGES_URL: Final = "https://docs.ycloud.com/en/api-reference/guides/whatsapp-platform/supported-whatsapp-template-languages"
 
 
 _NAME = re.compile(r"[a-z0-9_]+")
@@ -76,6 +37,39 @@ CAMS_LANGUAGES: Final = frozenset(
     it ja kn kk ko lo lv lt mk ms ml mr nb fa pl pt_BR pt_PT pa ro ru sr zh_CN sk sl es
     es_AR es_MX es_ES sw sv ta te th zh_HK zh_TW tr uk ur uz vi zu
     """.split()
+)
+
+
+def _meta_names(says: Outcome = Outcome.REJECTED) -> Evidence:
+    return Evidence(
+        Kind.PLATFORM_DOC,
+        says,
+        "Meta, WhatsApp Business Platform, Business-named templates, Validation rules",
+        "Format: lowercase alphanumeric characters and underscores only "
+        "(^[a-z0-9_]+$). Maximum length: 512 characters.",
+        META_NAMED_TEMPLATES_URL,
+        READ,
+    )
+
+
+# A reseller's restatement of Meta's Supported languages page (the page itself
+# could not be read), which lists the same codes and says what it follows.
+def _languages_list(says: Outcome) -> Evidence:
+    return Evidence(
+        Kind.RESELLER,
+        says,
+        "YCloud, Supported WhatsApp template languages",
+        "This page reflects the Meta supported languages reference, updated May 21, "
+        "2026. [...] Language codes are case-sensitive. Do not replace underscores "
+        "with hyphens. For example, send zh_CN, not zh-CN.",
+        YCLOUD_LANGUAGES_URL,
+        READ,
+    )
+
+
+_LANGUAGE_REFUSED: Final = cams_code(
+    "InvalidParameter.LanguageNotSupport",
+    "不支持的语言。 (The language is not supported.)",
 )
 
 
@@ -203,14 +197,7 @@ def _hyphen_fix(language: str) -> str | None:
 @rule(
     "LG001",
     "language-hyphen",
-    evidence=(
-        _meta_languages(),
-        _cams_languages(Outcome.REJECTED),
-        cams_code(
-            "InvalidParameter.LanguageNotSupport",
-            "不支持的语言。 (The language is not supported.)",
-        ),
-    ),
+    evidence=(_LANGUAGE_REFUSED, _languages_list(Outcome.REJECTED)),
 )
 def language_hyphen(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Language` is written with a hyphen (`en-US`) where the API wants an underscore (`en_US`).
@@ -243,7 +230,12 @@ def language_hyphen(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("LG002", "language-unknown", channels=WHATSAPP, evidence=(_meta_languages(),))
+@rule(
+    "LG002",
+    "language-unknown",
+    channels=WHATSAPP,
+    evidence=(_LANGUAGE_REFUSED, _languages_list(Outcome.UNSTATED)),
+)
 def language_unknown(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Language` is not one of Meta's 111 template language codes.
 
@@ -282,10 +274,10 @@ def language_unknown(t: TemplateView, root: Node) -> Iterator[Finding]:
     channels=BOTH,
     severity=Severity.WARNING,
     evidence=(
-        _cams_languages(Outcome.UNSTATED),
-        cams_code(
-            "InvalidParameter.LanguageNotSupport",
-            "不支持的语言。 (The language is not supported.)",
+        _LANGUAGE_REFUSED,
+        inference(
+            "The service's Language codes page (September 2026) lists 68 codes, all "
+            "of them Meta's; it could not be read again, and may lag Meta's list."
         ),
     ),
 )

@@ -608,17 +608,7 @@ def viber_file_type(t: TemplateView, c: Node) -> Iterator[Finding]:
     channels=VIBER,
     severity=Severity.WARNING,
     members={"FileName"},
-    evidence=(
-        viber_partners("File name. Maximum 25 characters"),
-        Evidence(
-            Kind.RESELLER,
-            Outcome.REJECTED,
-            "Vonage Python SDK, vonage_messages, Viber file",
-            "name: at most 25 characters",
-            VONAGE_SDK_URL,
-            READ,
-        ),
-    ),
+    evidence=(viber_partners("File name. Maximum 25 characters"),),
 )
 def viber_file_name_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A Viber `FileName` is longer than 25 characters.
@@ -736,13 +726,9 @@ def viber_media_extension(t: TemplateView, c: Node) -> Iterator[Finding]:
             "The thumbnail of a Viber message that contains a video.",
             Outcome.UNSTATED,
         ),
-        Evidence(
-            Kind.RESELLER,
-            Outcome.REJECTED,
-            "Vonage Messages API, Viber video `thumb_url`",
-            "thumb_url: at most 1,000 characters",
-            VONAGE_SDK_URL,
-            READ,
+        inference(
+            "Vonage's Messages API caps a Viber video's thumb_url at 1,000 characters; "
+            "no other source states a limit, and the page could not be read again."
         ),
     ),
 )
