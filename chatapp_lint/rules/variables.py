@@ -17,7 +17,13 @@ from chatapp_lint.rules._citations import (
     meta_components,
     meta_review,
 )
-from chatapp_lint.rules._evidence import Evidence, Kind, Outcome, inference
+from chatapp_lint.rules._evidence import (
+    META_COMPONENTS_URL,
+    Evidence,
+    Kind,
+    Outcome,
+    inference,
+)
 from chatapp_lint.rules._variables import (
     CURLY,
     NAMED_CURLY,
@@ -659,10 +665,14 @@ def _url_type(b: Node) -> str:
             META_EDGE_SUBCODE_URL,
             READ,
         ),
-        meta_components(
-            "Our new sale starts {{sale_start_date}}! (Meta's own example text, whose "
-            "parameter is followed only by punctuation)",
-            says=Outcome.UNSTATED,
+        Evidence(
+            Kind.PLATFORM_DOC,
+            Outcome.UNSTATED,
+            "Meta, WhatsApp Business Platform, Template components, text header "
+            "example (a parameter followed only by punctuation)",
+            "Our new sale starts {{sale_start_date}}!",
+            META_COMPONENTS_URL,
+            READ,
         ),
     ),
 )
@@ -672,8 +682,8 @@ def body_edge_variable(t: TemplateView, c: Node) -> Iterator[Finding]:
     Why: Meta refuses a body whose first or last thing is a parameter (error
     subcode 2388299, "leading or trailing params not allowed"). Spaces and line
     breaks around the text do not count, but punctuation does: a body ending
-    `... arrives on $(date).` does not end with the variable, as Meta's own
-    examples end a parameter with `!` or `.`.
+    `... arrives on $(date).` does not end with the variable, and Meta's own
+    example text ends a parameter with `!`.
 
     Fails:
         TemplateType: WHATSAPP
