@@ -240,6 +240,7 @@ def limited_time_offer(draw: st.DrawFn) -> Template:
 def viber(draw: st.DrawFn) -> Template:
     """A Viber text, image, video or document message, with at most one URL button."""
     category = draw(st.sampled_from(("UTILITY", "MARKETING", "text", "text_image")))
+    # (`text` and `text_image` stand for the content types: the one that fits is used.)
     template = draw(_envelope("VIBER", category))
     media = draw(st.sampled_from((None, "IMAGE", "VIDEO", "DOCUMENT")))
     components: list[Template] = []
@@ -254,13 +255,29 @@ def viber(draw: st.DrawFn) -> Template:
             header |= {"FileName": "terms.pdf", "FileType": "pdf"}
         components.append(header)
     components.append({"Type": "BODY", "Text": draw(sentences())})
-    if draw(st.booleans()):
+    has_button = draw(st.booleans())
+    if has_button:
         button: Template = {"Type": "URL", "Text": draw(st.sampled_from(LABELS))}
         if media != "VIDEO":
             button["Url"] = "https://shop.example.com/viber"
         components.append({"Type": "BUTTONS", "Buttons": [button]})
     template["Components"] = components
+    if category not in ("UTILITY", "MARKETING"):
+        # A content type names the message's parts (VB016): name these ones.
+        template["Category"] = _content_type(media, has_button)
     return template
+
+
+def _content_type(media: str | None, button: bool) -> str:
+    """The Viber content type of a text with this header and button, if it has one."""
+    if media == "DOCUMENT":
+        return "MARKETING" if button else "document"
+    parts = [
+        "text",
+        *([media.lower()] if media else []),
+        *(["button"] if button else []),
+    ]
+    return "_".join(parts)
 
 
 def valid_templates(

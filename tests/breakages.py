@@ -492,7 +492,17 @@ VARIABLE_BREAKAGES = (
     Breakage(
         "VR001",
         _standard_body,
+        _set_body("Hello $(firstName, your order has shipped today."),
+    ),
+    Breakage(
+        "VR014",
+        _standard_body,
         _set_body("Hello $(first name), your order has shipped today."),
+    ),
+    Breakage(
+        "VR016",
+        _standard_body,
+        _set_body("Hello {{first_name}}, your order has shipped today."),
     ),
     Breakage(
         "VR002", _standard_body, _set_body("Hello {{1}}, your order has shipped today.")
@@ -523,7 +533,7 @@ VARIABLE_BREAKAGES = (
     Breakage(
         "VR010",
         _standard_body,
-        _set_body("Your order ships on $(date).", {"date": "Monday"}),
+        _set_body("Your order ships on $(date)", {"date": "Monday"}),
     ),
     Breakage(
         "VR011",

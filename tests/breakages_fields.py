@@ -117,6 +117,9 @@ BREAKAGES = (
         ),
     ),
     Breakage(
+        "HD006", standard, _header({"Type": "HEADER", "Format": "LOCATION"}, "Format")
+    ),
+    Breakage(
         "BT011", standard, _button({"Type": "QUICK_REPLY", "Text": "x" * 26}, "Text")
     ),
     Breakage("BT012", standard, _button({"Type": "QUICK_REPLY"})),

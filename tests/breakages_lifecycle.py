@@ -167,6 +167,21 @@ def _viber_bmp(t: Template) -> str:
     return "/Components/0/Url"
 
 
+def _text_type_with_a_button(t: Template) -> str:
+    button: Template = {"Type": "URL", "Text": "Shop now"}
+    set_buttons(t, [button])
+    t["Category"] = "text"
+    return "/Category"
+
+
+def _viber_variable(t: Template) -> str:
+    index = index_of(t, "BODY")
+    assert index is not None
+    t["Components"][index]["Text"] = "Hi $(name), new arrivals are in store this week."
+    t.pop("Example", None)
+    return f"/Components/{index}/Text"
+
+
 def _top(key: str, value: Any) -> Callable[[Template], str]:
     def apply(t: Template) -> str:
         t[key] = value
@@ -212,7 +227,19 @@ BREAKAGES = (
     Breakage("VB012", is_viber, _on("BODY", "FileName", "monthly_statement_2026.pdf")),
     Breakage("VB013", _has_viber_header, _viber_bmp),
     Breakage("VB014", _has_viber_header, _on("HEADER", "ThumbUrl", "x" * 1001)),
-    Breakage("TT002", whatsapp, _top("MessageSendTtlSeconds", -1)),
+    Breakage(
+        "TT002",
+        lambda t: whatsapp(t, "MARKETING"),
+        _top("MessageSendTtlSeconds", 86400),
+    ),
+    Breakage(
+        "TT004",
+        lambda t: whatsapp(t, "MARKETING"),
+        _top("MessageSendTtlSeconds", 3600),
+    ),
+    Breakage("VB015", _has_viber_header, _on("HEADER", "Format", "TEXT")),
+    Breakage("VB016", is_viber, _text_type_with_a_button),
+    Breakage("VR015", is_viber, _viber_variable),
     Breakage("TT003", is_viber, _top("MessageSendTtlSeconds", 3600)),
 )
 

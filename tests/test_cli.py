@@ -112,7 +112,7 @@ def test_stdin_json_and_yaml() -> None:
     yaml_text = "TemplateType: VIBER\nName: hello_there\nLanguage: en\nCategory: text\nComponents:\n  - {Type: FOOTER, Text: Hi}\n"
     result = run("-", stdin=yaml_text)
     assert result.code == 1
-    assert result.stdout.startswith("-:6:12: VB001 [error]")
+    assert "\n-:6:12: VB001 [error]" in "\n" + result.stdout
 
 
 @pytest.mark.parametrize(

@@ -255,7 +255,7 @@ def test_schema_findings(
         ),
         pytest.param(
             {"/Components/0/Format": "GIF"},
-            "'Format' must be one of TEXT, IMAGE, DOCUMENT, VIDEO; got 'GIF'.",
+            "'Format' must be one of TEXT, IMAGE, DOCUMENT, VIDEO, LOCATION; got 'GIF'.",
             id="enum",
         ),
         pytest.param(

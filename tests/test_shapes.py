@@ -34,13 +34,6 @@ REJECTED = sorted(REJECTED_DIR.glob("*.yaml"))
 # expected to fail (strict xfail) until the rule is corrected, and then the entry
 # must go. The source that shows each shape approved is in the file's header.
 KNOWN_FALSE_ERRORS: dict[str, frozenset[str]] = {
-    # A variable followed only by "." or "!" at the end of a text (Meta's own
-    # named-parameter example; chatwoot's approved sample_flight_confirmation).
-    "meta-components-named-parameters": frozenset({"VR010"}),
-    "fixture-chatwoot-flight-confirmation": frozenset({"VR010"}),
-    # Format LOCATION, documented for UTILITY and MARKETING headers.
-    "meta-components-location-header-utility": frozenset({"SC004"}),
-    "meta-components-location-header-marketing": frozenset({"SC004"}),
     # Phone numbers as Meta writes them: without "+", or a 555 test number.
     "meta-components-order-confirmation-document": frozenset({"BT014"}),
     "meta-components-url-button-variable": frozenset({"BT014"}),

@@ -9,7 +9,13 @@ from typing import Final
 from chatapp_lint.rules._base import Node, TemplateView
 
 VARIABLE: Final = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
-CURLY: Final = re.compile(r"\{\{[^{}]*\}\}")
+# Any closed `$(...)` without parentheses inside: the service's form, whatever
+# the name (VR014 judges the name, VR001 the brackets).
+CLOSED: Final = re.compile(r"\$\(([^()]*)\)")
+# Meta's numbered placeholders, which the service refuses (`{{(d+)}}`).
+CURLY: Final = re.compile(r"\{\{\s*\d+\s*\}\}")
+# Meta's named placeholders (`{{first_name}}`), which the service does not fill in.
+NAMED_CURLY: Final = re.compile(r"\{\{\s*[A-Za-z_]\w*\s*\}\}")
 _OPENING = "$("
 # A run of non-space characters from its first letter or digit: one per word
 # that has one (`[^\W_]` is exactly what `str.isalnum` accepts, and `\S` is what
@@ -120,15 +126,52 @@ def used(t: TemplateView) -> dict[str, Field]:
 
 
 def malformed(text: str) -> str | None:
-    """The first `$(` that does not open a well-formed `$(name)`, quoted, if any."""
+    """The first `$(` that opens no closed, non-empty `$(...)`, quoted, if any.
+
+    A closed one with a name outside `[A-Za-z_][A-Za-z0-9_]*` is not malformed
+    here: `badly_named` finds those.
+    """
     start = text.find(_OPENING)
     while start != -1:
-        if not VARIABLE.match(text, start):
+        closed = CLOSED.match(text, start)
+        if closed is None or not closed.group(1).strip():
             end = text.find(")", start)
             stop = start + 24 if end == -1 else min(end + 1, start + 24)
             return text[start:stop]
         start = text.find(_OPENING, start + 2)
     return None
+
+
+def badly_named(text: str) -> str | None:
+    """The first closed `$(...)` whose name is not letters, digits and `_`, quoted."""
+    if _OPENING not in text:
+        return None
+    for closed in CLOSED.finditer(text):
+        name = closed.group(1)
+        if name.strip() and not VARIABLE.fullmatch(closed.group()):
+            return closed.group()[:24]
+    return None
+
+
+def written_names(t: TemplateView) -> set[str]:
+    """Every name written as `$(...)`, well-formed or not, and in `OfferExpirationTimeMs`.
+
+    What an `Example` key may sample: a key for a badly named variable is
+    reported with the variable (VR014), not again as unused, and the offer's
+    expiry variable is filled in when sending.
+    """
+    names: set[str] | None = t.memo.get("written_names")
+    if names is None:
+        names = set()
+        for found in fields(t):
+            if _OPENING in found.text:
+                names.update(CLOSED.findall(found.text))
+        for component in t.components:
+            expiry = component.text("OfferExpirationTimeMs")
+            if expiry and _OPENING in expiry:
+                names.update(CLOSED.findall(expiry))
+        t.memo["written_names"] = names
+    return names
 
 
 def count_words(text: str, up_to: int | None = None) -> int:

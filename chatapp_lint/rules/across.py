@@ -10,6 +10,8 @@ import attrs
 
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import Rule, reserved
+from chatapp_lint.rules._citations import READ, meta_review
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome, cams_error
 from chatapp_lint.schema import shorten
 
 
@@ -98,9 +100,6 @@ def duplicate_name_language(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
     (`InvalidParameter.TemplateNameExist`), and within one submission the second
     of two such templates fails. The same name in different languages is how
     translations are submitted, and is fine. Reported at the second one.
-
-    Source: Chat App Message Service, API error codes
-    (`InvalidParameter.TemplateNameExist`); Meta, Message templates overview.
     """
     first: dict[tuple[str, str], Seen] = {}
     for entry in seen:
@@ -127,8 +126,6 @@ def duplicate_content(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
     Why: Meta rejects a template whose content duplicates an existing one under
     another name. Reported at the second one's BODY text, as a warning: the
     first may be retired by the time the second is sent.
-
-    Source: Meta, Template review ("duplicate content").
     """
     first: dict[tuple[str | None, int], Seen] = {}
     for entry in seen:
@@ -150,15 +147,51 @@ def _where(entry: Seen) -> str:
     return f"{entry.file} (template {entry.template})"
 
 
-def _registered(code: str, slug: str, check: Across, severity: Severity) -> Rule:
-    return reserved(code, slug, check.__doc__ or "", severity=severity)
+def _registered(
+    code: str,
+    slug: str,
+    check: Across,
+    severity: Severity,
+    evidence: tuple[Evidence, ...],
+) -> Rule:
+    return reserved(
+        code, slug, check.__doc__ or "", severity=severity, evidence=evidence
+    )
 
 
 DUPLICATE_NAME_LANGUAGE = _registered(
-    "XF001", "duplicate-name-language", duplicate_name_language, Severity.ERROR
+    "XF001",
+    "duplicate-name-language",
+    duplicate_name_language,
+    Severity.ERROR,
+    (
+        cams_error(
+            "InvalidParameter.TemplateNameExist",
+            "The error code returned because the specified name is already used by "
+            "an existing template.",
+            read=READ,
+        ),
+    ),
 )
 DUPLICATE_CONTENT = _registered(
-    "XF002", "duplicate-content", duplicate_content, Severity.WARNING
+    "XF002",
+    "duplicate-content",
+    duplicate_content,
+    Severity.WARNING,
+    (
+        meta_review(
+            "The message template is a duplicate of an existing template. If a "
+            "template is submitted with the same wording in the body and footer of an "
+            "existing template, the duplicate template will be rejected."
+        ),
+        Evidence(
+            Kind.INFERENCE,
+            Outcome.UNSTATED,
+            "chatapp-lint",
+            "Only the files of one run are compared; the earlier template may be "
+            "deleted, or differ from what the service holds, by the time this one is sent.",
+        ),
+    ),
 )
 CHECKS: tuple[tuple[Rule, Across], ...] = (
     (DUPLICATE_NAME_LANGUAGE, duplicate_name_language),

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-from chatapp_lint.model import Finding
+from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import Node, TemplateView, rule
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
 from chatapp_lint.rules._variables import (
     BUTTON_SCREEN_MEMBERS,
     COMPONENT_SCREEN_MEMBERS,
@@ -36,7 +37,27 @@ _NAMES: Final = {
 }
 
 
-@rule("TX001", "control-characters")
+@rule(
+    "TX001",
+    "control-characters",
+    severity=Severity.WARNING,
+    evidence=(
+        Evidence(
+            Kind.FORMAT,
+            Outcome.UNSTATED,
+            "The Unicode Standard, section 23.1, Control Codes",
+            "The control codes have no visible form; what they do is left to the "
+            "protocol or program that interprets them.",
+        ),
+        Evidence(
+            Kind.INFERENCE,
+            Outcome.UNSTATED,
+            "chatapp-lint",
+            "Neither the service nor Meta nor Viber says a template holding one is "
+            "refused; it shows as nothing or as a box, so it is worth removing.",
+        ),
+    ),
+)
 def control_characters(t: TemplateView, root: Node) -> Iterator[Finding]:
     r"""A text or a sample holds a control character other than a line break or a tab.
 
@@ -49,10 +70,7 @@ def control_characters(t: TemplateView, root: Node) -> Iterator[Finding]:
     customer reads (component `Text`, `Caption` and `FileName`, button `Text` and
     `AutofillText`, on carousel cards too) and in the `Example` samples the
     reviewer reads. The report names the character by its code point and never
-    prints it.
-
-    Source: The Unicode Standard, section 23.1 Control Codes (control codes have
-    no visible form; what they do is left to the program that reads them).
+    prints it. A warning: no source says such a template is refused.
 
     Fails:
         TemplateType: WHATSAPP

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chatapp_lint.rules._base import reserved
+from chatapp_lint.rules._citations import file_format, linter
 
 UNREADABLE_FILE = reserved(
     "FL001",
@@ -11,10 +12,12 @@ UNREADABLE_FILE = reserved(
 
     Why: a template that cannot be read cannot be checked; the run goes on with the
     other files and fails.
-
-    Source: chatapp-lint's command line (README: a file that cannot be read is
-    reported like a violation, and the run goes on).
     """,
+    evidence=(
+        linter(
+            "A file that cannot be opened or read holds nothing to check, and nothing that could be sent."
+        ),
+    ),
 )
 NOT_UTF8 = reserved(
     "FL002",
@@ -24,9 +27,16 @@ NOT_UTF8 = reserved(
     Why: templates are UTF-8 text (a byte-order mark is accepted); other bytes are
     reported at the line and column of the first one that does not decode, and a
     JSON escape of half a surrogate pair names no character at all.
-
-    Source: chatapp-lint's input format (README, Templates: files are UTF-8).
     """,
+    evidence=(
+        file_format(
+            "RFC 8259, section 8.1, Character Encoding",
+            "JSON text exchanged between systems that are not part of a closed ecosystem MUST be encoded using UTF-8.",
+        ),
+        linter(
+            "Bytes that do not decode, or half a surrogate pair, name no text the linter could check or send."
+        ),
+    ),
 )
 SYNTAX_ERROR = reserved(
     "FL003",
@@ -35,9 +45,13 @@ SYNTAX_ERROR = reserved(
 
     Why: the parser stops at the first syntax error; it is reported where the
     parser stopped. A YAML file holds one document, not several.
-
-    Source: RFC 8259 (JSON); YAML 1.2.
     """,
+    evidence=(
+        file_format(
+            "RFC 8259, section 2, JSON Grammar; YAML 1.2.2, chapter 9",
+            "A JSON text is a sequence of tokens [...] conforming to the grammar; a YAML stream that breaks its productions is not YAML.",
+        ),
+    ),
 )
 DUPLICATE_KEY = reserved(
     "FL004",
@@ -46,27 +60,34 @@ DUPLICATE_KEY = reserved(
 
     Why: JSON and YAML parsers silently keep the last value, so half of what was
     written is lost without a word. Reported at the second key.
-
-    Source: RFC 8259 section 4 (names should be unique); YAML 1.2 section 3.2.1.1.
     """,
+    evidence=(
+        file_format(
+            "YAML 1.2.2, section 3.2.1.1, Nodes",
+            "The content of a mapping node is an unordered set of key/value node pairs, with the restriction that each of the keys is unique.",
+        ),
+        linter(
+            "RFC 8259 (section 4) says names SHOULD be unique; parsers keep the last value, so what the file says is not what would be sent."
+        ),
+    ),
 )
 EMPTY_DOCUMENT = reserved(
     "FL005",
     "empty-document",
     """The file holds no document (it is empty, blank or only comments).
-
-    Source: chatapp-lint's input format (README, Templates: a file holds one
-    template or a list of templates).
     """,
+    evidence=(linter("A file without a document holds no template to check or send."),),
 )
 INVALID_ROOT = reserved(
     "FL006",
     "invalid-root",
     """The file's root (or an item of its root list) is not a template object.
-
-    Source: chatapp-lint's input format (README, Templates: a file holds one
-    template object, or a list of them).
     """,
+    evidence=(
+        linter(
+            "Only an object can be a template; anything else cannot be checked or sent as one."
+        ),
+    ),
 )
 UNSUPPORTED_YAML = reserved(
     "FL007",
@@ -76,9 +97,12 @@ UNSUPPORTED_YAML = reserved(
 
     Why: tags such as `!!python/object` are never constructed (nothing in a file is
     ever run), and alias bombs must not exhaust memory. See the limits in the README.
-
-    Source: YAML 1.2 core schema; SECURITY.md.
     """,
+    evidence=(
+        linter(
+            "The linter never constructs custom tags or expands aliases past its limit, so it cannot read the document."
+        ),
+    ),
 )
 TOO_DEEP = reserved(
     "FL008",
@@ -87,9 +111,12 @@ TOO_DEEP = reserved(
 
     Why: a template nests at most six levels; anything far deeper is generated or
     hostile, and is refused before it can exhaust the stack.
-
-    Source: the linter's limits (README).
     """,
+    evidence=(
+        linter(
+            "The linter refuses documents nested deeper than its limit before reading them."
+        ),
+    ),
 )
 FILE_TOO_LARGE = reserved(
     "FL009",
@@ -100,9 +127,8 @@ FILE_TOO_LARGE = reserved(
     Why: each limit is far above what templates need, and keeps a generated or
     hostile file from taking minutes and gigabytes; the other files are still
     linted. Split a file of more than 1,000 templates into several.
-
-    Source: the linter's limits (README, SECURITY.md).
     """,
+    evidence=(linter("The linter refuses files past its limits before reading them."),),
 )
 NON_FINITE_NUMBER = reserved(
     "FL011",
@@ -110,9 +136,13 @@ NON_FINITE_NUMBER = reserved(
     """A number is not finite or too long to read (`NaN`, `Infinity`, `.inf`).
 
     Why: JSON has no such numbers (RFC 8259 section 6) and the API cannot take them.
-
-    Source: RFC 8259 section 6.
     """,
+    evidence=(
+        file_format(
+            "RFC 8259, section 6, Numbers",
+            "Numeric values that cannot be represented in the grammar below (such as Infinity and NaN) are not permitted.",
+        ),
+    ),
 )
 INVALID_JSON_STRING = reserved(
     "SC007",
@@ -122,10 +152,13 @@ INVALID_JSON_STRING = reserved(
 
     Why: the SDK sends both members as JSON strings, and a file may hold them in that
     form; what the string holds is linted like the object form, so it must parse.
-
-    Source: the SDK's `CreateChatappTemplateShrinkRequest` (`components_shrink`,
-    `example_shrink`).
     """,
+    evidence=(
+        file_format(
+            "RFC 8259, section 2, JSON Grammar",
+            "A JSON text is a sequence of tokens [...] conforming to the grammar; the wire form of `Components` and `Example` is such a text.",
+        ),
+    ),
 )
 INTERNAL_ERROR = reserved(
     "IN001",
@@ -134,10 +167,12 @@ INTERNAL_ERROR = reserved(
 
     Why: a crash is reported here, with what the other rules found, and the run
     exits with status 2. Please report it with the template that caused it.
-
-    Source: chatapp-lint's command line (README: exit status 2 for an internal
-    failure).
     """,
+    evidence=(
+        linter(
+            "A rule crashed: the template was not fully checked, so the run cannot vouch for it."
+        ),
+    ),
 )
 
 FILE_CODES = (

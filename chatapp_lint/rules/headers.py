@@ -10,6 +10,14 @@ from urllib.parse import urlsplit
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import misplaced, required
+from chatapp_lint.rules._citations import (
+    META_LOCATION_URL,
+    READ,
+    create_states,
+    detail_states,
+    meta_components,
+)
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
 from chatapp_lint.rules._variables import VARIABLE
 from chatapp_lint.schema import shorten
 
@@ -21,6 +29,8 @@ MEDIA_EXTENSIONS: Final = {
     "DOCUMENT": ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt"),
 }
 _MARKDOWN: Final = re.compile(r"[*_~`]")
+MODIFY_TEMPLATE_EN_URL: Final = "https://www.alibabacloud.com/help/en/cams/latest/api-doc-cams-2020-06-06-api-doc-modifychatapptemplate"
+MEDIA_TYPES_URL: Final = "https://docs.aws.amazon.com/social-messaging/latest/userguide/supported-media-types.html"
 
 
 def _is_text_header(c: Node) -> bool:
@@ -34,15 +44,15 @@ def _is_text_header(c: Node) -> bool:
     scope=Scope.COMPONENT,
     channels=WHATSAPP,
     types={"HEADER"},
+    evidence=(
+        meta_components("<HEADER_TEXT> String. Required. Header body text string."),
+    ),
 )
 def text_header_without_text(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp HEADER with `Format: TEXT` has no `Text`, or a blank one.
 
     Why: a text header shows its text and nothing else; without one the header
     is empty and the template is refused.
-
-    Source: CreateChatappTemplate, `Format` ("TEXT: text") and `Text`; Meta,
-    Templates: components (text header `text`: required).
 
     Fails:
         TemplateType: WHATSAPP
@@ -72,15 +82,23 @@ def text_header_without_text(t: TemplateView, c: Node) -> Iterator[Finding]:
     scope=Scope.COMPONENT,
     channels=WHATSAPP,
     types={"HEADER"},
+    evidence=(
+        meta_components(
+            '{ "type": "HEADER", "format": "<FORMAT>", "example": { "header_handle": '
+            '[ "<HEADER_HANDLE>" ] } } [...] <FORMAT>: Indicates media asset type. Set '
+            "to IMAGE, VIDEO, GIF, or DOCUMENT."
+        ),
+        meta_components(
+            "If your templates use variables, you must include sample variable values "
+            "upon template creation."
+        ),
+    ),
 )
 def media_header_without_url(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp IMAGE, DOCUMENT or VIDEO HEADER has no `Url`, or a blank one.
 
     Why: Meta reviews a media header with a sample of the media; the `Url` is
     that sample (a link, or a `$(variable)` whose sample in `Example` is one).
-
-    Source: CreateChatappTemplate, `Url`: "The path of the media resource"; Meta,
-    Templates: components (media header `example`: required).
 
     Fails:
         TemplateType: WHATSAPP
@@ -113,16 +131,29 @@ def media_header_without_url(t: TemplateView, c: Node) -> Iterator[Finding]:
     scope=Scope.COMPONENT,
     channels=WHATSAPP,
     members={"Caption"},
+    severity=Severity.WARNING,
+    evidence=(
+        Evidence(
+            Kind.API_REFERENCE,
+            Outcome.NOT_APPLICABLE,
+            "ModifyChatappTemplate, request parameters, `Caption`",
+            "When the Type parameter is set to HEADER and the Format parameter is set "
+            "to IMAGE, DOCUMENT, or VIDEO, you can specify the description.",
+            MODIFY_TEMPLATE_EN_URL,
+            READ,
+        ),
+        create_states(
+            "request parameters, `Caption`",
+            "The description of the file.",
+            Outcome.NOT_APPLICABLE,
+        ),
+    ),
 )
 def caption_misplaced(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`Caption` is set on a component other than an IMAGE, DOCUMENT or VIDEO HEADER.
 
     Why: the caption describes a header's media file; on a text header, a body
     or any other component it has nothing to describe and is ignored.
-
-    Source: ModifyChatappTemplate, `Caption`: "當 Type 為 HEADER,且 Format 為
-    IMAGE/DOCUMENT/VIDEO 時可以增加描述" (a description may be added when Type is
-    HEADER and Format is IMAGE, DOCUMENT or VIDEO).
 
     Fails:
         TemplateType: WHATSAPP
@@ -157,6 +188,12 @@ def caption_misplaced(t: TemplateView, c: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     types={"HEADER"},
     severity=Severity.WARNING,
+    evidence=(
+        meta_components(
+            "Do not use Markdown special characters in this component.",
+            says=Outcome.UNSTATED,
+        ),
+    ),
 )
 def header_markdown(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp text HEADER holds Markdown characters (`*`, `_`, `~` or a backtick).
@@ -164,10 +201,6 @@ def header_markdown(t: TemplateView, c: Node) -> Iterator[Finding]:
     Why: WhatsApp formats the body, not the header: there the characters show
     as written, and Meta asks for none. Variable names such as `$(order_id)` do
     not count. A warning, since the text may mean them literally.
-
-    Source: Meta, Templates: components (text header): "markdown special
-    characters are not supported in this component, so we recommend avoiding
-    their use."
 
     Fails:
         TemplateType: WHATSAPP
@@ -230,6 +263,25 @@ def _extension(url: str) -> str | None:
     channels=WHATSAPP,
     types={"HEADER"},
     severity=Severity.WARNING,
+    evidence=(
+        Evidence(
+            Kind.PLATFORM_DOC,
+            Outcome.UNSTATED,
+            "Supported media file types and sizes in WhatsApp (AWS End User Messaging "
+            "Social, after Meta's Supported Media Types)",
+            "Image: JPEG .jpeg, PNG .png (5 MB). Video: 3GPP .3gp, MP4 .mp4 (16 MB). "
+            "Document: .text, .xls, .xlsx, .doc, .docx, .ppt, .pptx, .pdf (100 MB).",
+            MEDIA_TYPES_URL,
+            READ,
+        ),
+        Evidence(
+            Kind.INFERENCE,
+            Outcome.UNSTATED,
+            "chatapp-lint",
+            "A URL's extension usually names the file's type, but the server decides "
+            "what it sends.",
+        ),
+    ),
 )
 def media_extension_mismatch(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp media header's `Url` ends in an extension its `Format` does not take.
@@ -239,8 +291,6 @@ def media_extension_mismatch(t: TemplateView, c: Node) -> Iterator[Finding]:
     refused in review. Only the extension is checked (query and fragment set
     aside); a URL without one, or ending in a `$(variable)`, is not reported.
     A warning: the server may serve the right type under another name.
-
-    Source: Meta, WhatsApp Cloud API supported media types.
 
     Fails:
         TemplateType: WHATSAPP
@@ -274,10 +324,77 @@ def media_extension_mismatch(t: TemplateView, c: Node) -> Iterator[Finding]:
         )
 
 
+@rule(
+    "HD006",
+    "location-header",
+    scope=Scope.COMPONENT,
+    channels=WHATSAPP,
+    types={"HEADER"},
+    severity=Severity.WARNING,
+    evidence=(
+        Evidence(
+            Kind.PLATFORM_DOC,
+            Outcome.UNSTATED,
+            "Meta, WhatsApp Business Platform, Location templates, Limitations",
+            "Only templates categorized as UTILITY or MARKETING can include a location "
+            "header. [...] The location (latitude, longitude, name, address) is "
+            "specified at send time, not at template creation time.",
+            META_LOCATION_URL,
+            READ,
+        ),
+        detail_states(
+            "response parameters, Components (Latitude, Longitude, LocationName, "
+            "LocationAddress)",
+            "位置緯度屬性。位置經度屬性。位置名稱。位置地址。",
+            Outcome.UNSTATED,
+        ),
+        create_states(
+            "request parameters, `Format`",
+            "TEXT: text; IMAGE: image; DOCUMENT: document; VIDEO: video",
+            Outcome.UNSTATED,
+        ),
+    ),
+)
+def location_header(t: TemplateView, c: Node) -> Iterator[Finding]:
+    """A WhatsApp HEADER has `Format: LOCATION`, which the service's API page does not list.
+
+    Why: Meta approves location headers on UTILITY and MARKETING templates (the
+    place is given when the message is sent), and the service returns a header's
+    latitude, longitude, name and address; but CreateChatappTemplate lists only
+    TEXT, IMAGE, DOCUMENT and VIDEO, so the service may answer
+    `InvalidParameter.HeaderTypeNotSupport`. A warning: nothing says it is refused.
+
+    Fails:
+        TemplateType: WHATSAPP
+        Name: store_opening
+        Language: en_US
+        Category: UTILITY
+        Components:
+          - {Type: HEADER, Format: LOCATION}
+          - {Type: BODY, Text: Your parcel is ready for collection at the store shown above.}
+
+    Passes:
+        TemplateType: WHATSAPP
+        Name: store_opening
+        Language: en_US
+        Category: UTILITY
+        Components:
+          - {Type: HEADER, Format: TEXT, Text: Your parcel is ready}
+          - {Type: BODY, Text: Your parcel is ready for collection at our Market Street store.}
+    """
+    if c.value.get("Format") == "LOCATION":
+        yield Finding(
+            c.at("Format"),
+            "The service's API page lists no LOCATION header format; Meta takes one on "
+            "UTILITY and MARKETING templates, but the service may refuse it.",
+        )
+
+
 RULES = (
     text_header_without_text,
     media_header_without_url,
     caption_misplaced,
     header_markdown,
     media_extension_mismatch,
+    location_header,
 )

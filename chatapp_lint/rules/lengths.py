@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import too_long
+from chatapp_lint.rules._citations import create_reference, meta_components
 
 BODY_LIMIT = 1024
 HEADER_LIMIT = 60
@@ -19,15 +20,19 @@ FOOTER_LIMIT = 60
     scope=Scope.COMPONENT,
     channels=WHATSAPP,
     types={"BODY"},
+    evidence=(
+        create_reference(
+            "request parameters, component `Type`",
+            "For WhatsApp templates, the BODY component can contain up to 1,024 "
+            "characters.",
+        ),
+    ),
 )
 def body_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp BODY text is longer than 1,024 characters.
 
     Why: the API and Meta reject a body over the limit. Variables count as the
     characters written (`$(name)`), since their values are not known yet.
-
-    Source: CreateChatappTemplate, component `Type`: "For WhatsApp templates, the
-    BODY component can contain up to 1,024 characters."
 
     Fails:
         # Shortened: the real BODY text runs past 1,024 characters.
@@ -56,12 +61,16 @@ def body_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     scope=Scope.COMPONENT,
     channels=WHATSAPP,
     types={"HEADER"},
+    evidence=(
+        create_reference(
+            "request parameters, component `Type`",
+            "The HEADER and FOOTER components can contain up to 60 characters.",
+        ),
+        meta_components("<HEADER_TEXT> [...] Maximum 60 characters."),
+    ),
 )
 def header_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp HEADER text is longer than 60 characters.
-
-    Source: CreateChatappTemplate, component `Type`: "The HEADER and FOOTER
-    components can contain up to 60 characters."
 
     Fails:
         TemplateType: WHATSAPP
@@ -92,12 +101,15 @@ def header_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     scope=Scope.COMPONENT,
     channels=WHATSAPP,
     types={"FOOTER"},
+    evidence=(
+        create_reference(
+            "request parameters, component `Type`",
+            "The HEADER and FOOTER components can contain up to 60 characters.",
+        ),
+    ),
 )
 def footer_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp FOOTER text is longer than 60 characters.
-
-    Source: CreateChatappTemplate, component `Type`: "The HEADER and FOOTER
-    components can contain up to 60 characters."
 
     Fails:
         TemplateType: WHATSAPP

@@ -8,9 +8,15 @@ from typing import Final
 
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import BOTH, VIBER, WHATSAPP, Node, TemplateView, rule
+from chatapp_lint.rules._citations import READ, cams_code
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome, inference
 from chatapp_lint.schema import shorten
 
 MAX_NAME_LENGTH: Final = 512
+META_NAMED_TEMPLATES_URL: Final = "https://developers.facebook.com/documentation/business-messaging/whatsapp/direct-send/business-named-templates/"
+YCLOUD_LANGUAGES_URL: Final = "https://docs.ycloud.com/en/api-reference/guides/whatsapp-platform/supported-whatsapp-template-languages"
+
+
 _NAME = re.compile(r"[a-z0-9_]+")
 
 # Meta's template languages ("Supported languages", updated May 21, 2026): 111 codes.
@@ -34,15 +40,45 @@ CAMS_LANGUAGES: Final = frozenset(
 )
 
 
-@rule("NM001", "whatsapp-name-format", channels=WHATSAPP)
+def _meta_names(says: Outcome = Outcome.REJECTED) -> Evidence:
+    return Evidence(
+        Kind.PLATFORM_DOC,
+        says,
+        "Meta, WhatsApp Business Platform, Business-named templates, Validation rules",
+        "Format: lowercase alphanumeric characters and underscores only "
+        "(^[a-z0-9_]+$). Maximum length: 512 characters.",
+        META_NAMED_TEMPLATES_URL,
+        READ,
+    )
+
+
+# A reseller's restatement of Meta's Supported languages page (the page itself
+# could not be read), which lists the same codes and says what it follows.
+def _languages_list(says: Outcome) -> Evidence:
+    return Evidence(
+        Kind.RESELLER,
+        says,
+        "YCloud, Supported WhatsApp template languages",
+        "This page reflects the Meta supported languages reference, updated May 21, "
+        "2026. [...] Language codes are case-sensitive. Do not replace underscores "
+        "with hyphens. For example, send zh_CN, not zh-CN.",
+        YCLOUD_LANGUAGES_URL,
+        READ,
+    )
+
+
+_LANGUAGE_REFUSED: Final = cams_code(
+    "InvalidParameter.LanguageNotSupport",
+    "不支持的语言。 (The language is not supported.)",
+)
+
+
+@rule("NM001", "whatsapp-name-format", channels=WHATSAPP, evidence=(_meta_names(),))
 def whatsapp_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A WhatsApp template `Name` uses characters other than lower-case letters, digits and `_`.
 
     Why: Meta rejects any other name; `OrderUpdate` or `order-update` must be
     written `order_update`.
-
-    Source: Meta, Message templates overview: "maximum 512 characters, lower-case
-    alphanumeric characters and underscores".
 
     Fails:
         TemplateType: WHATSAPP
@@ -65,11 +101,9 @@ def whatsapp_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
         yield Finding(root.at("Name"), _name_message("A WhatsApp template name", name))
 
 
-@rule("NM002", "name-too-long", channels=WHATSAPP)
+@rule("NM002", "name-too-long", channels=WHATSAPP, evidence=(_meta_names(),))
 def name_too_long(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A WhatsApp template `Name` is longer than 512 characters.
-
-    Source: Meta, Message templates overview ("Maximum 512 characters").
 
     Fails:
         # Shortened: the real name runs past 512 characters.
@@ -96,14 +130,26 @@ def name_too_long(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("NM003", "viber-name-format", channels=VIBER, severity=Severity.WARNING)
+@rule(
+    "NM003",
+    "viber-name-format",
+    channels=VIBER,
+    severity=Severity.WARNING,
+    evidence=(
+        Evidence(
+            Kind.INFERENCE,
+            Outcome.UNSTATED,
+            "chatapp-lint",
+            "The service states no rule for Viber template names; the WhatsApp form is the one every name the service documents follows (hello_whatsapp, account_notice).",
+        ),
+        _meta_names(Outcome.UNSTATED),
+    ),
+)
 def viber_name_format(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A Viber template `Name` uses characters other than lower-case letters, digits and `_`.
 
     Why: the service states no rule for Viber names, but Viber's 2026 template
     registrations use the same form as WhatsApp; a warning.
-
-    Source: Viber template registration through partners (8x8, Dexatel).
 
     Fails:
         TemplateType: VIBER
@@ -148,14 +194,16 @@ def _hyphen_fix(language: str) -> str | None:
     return candidate if candidate in META_LANGUAGES else None
 
 
-@rule("LG001", "language-hyphen")
+@rule(
+    "LG001",
+    "language-hyphen",
+    evidence=(_LANGUAGE_REFUSED, _languages_list(Outcome.REJECTED)),
+)
 def language_hyphen(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Language` is written with a hyphen (`en-US`) where the API wants an underscore (`en_US`).
 
     Why: language codes are case-sensitive and joined by an underscore; `en-US` is
     rejected.
-
-    Source: Meta, Supported languages; the service's Language codes page.
 
     Fails:
         TemplateType: WHATSAPP
@@ -182,15 +230,18 @@ def language_hyphen(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("LG002", "language-unknown", channels=WHATSAPP)
+@rule(
+    "LG002",
+    "language-unknown",
+    channels=WHATSAPP,
+    evidence=(_LANGUAGE_REFUSED, _languages_list(Outcome.UNSTATED)),
+)
 def language_unknown(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Language` is not one of Meta's 111 template language codes.
 
     Why: Meta accepts templates only in its listed languages; a code outside the
     list (`english`, `EN`, `pt`) is rejected. A hyphenated form of a known code is
     reported by LG001 instead.
-
-    Source: Meta, Supported languages (updated May 21, 2026).
 
     Fails:
         TemplateType: WHATSAPP
@@ -218,17 +269,25 @@ def language_unknown(t: TemplateView, root: Node) -> Iterator[Finding]:
 
 
 @rule(
-    "LG003", "language-not-offered-by-service", channels=BOTH, severity=Severity.WARNING
+    "LG003",
+    "language-not-offered-by-service",
+    channels=BOTH,
+    severity=Severity.WARNING,
+    evidence=(
+        _LANGUAGE_REFUSED,
+        inference(
+            "The service's Language codes page (September 2026) lists 68 codes, all "
+            "of them Meta's; it could not be read again, and may lag Meta's list."
+        ),
+    ),
 )
 def language_not_offered_by_service(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`Language` is valid for Meta but missing from the service's own list of 68 codes.
 
     Why: the service may answer `InvalidParameter.LanguageNotSupport` for a code its
     page does not list (such as `en_AU`), though the page may simply be behind
-    Meta's; a warning. For Viber, the service's list is the
+    Meta's, so this is a warning. For Viber, the service's list is the
     only one there is.
-
-    Source: Alibaba Cloud, Chat App Message Service, Language codes (Sep 5, 2026).
 
     Fails:
         TemplateType: WHATSAPP

@@ -6,6 +6,13 @@ from collections.abc import Iterator
 
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import Node, Scope, TemplateView, reserved, rule
+from chatapp_lint.rules._citations import (
+    READ,
+    create_reference,
+    detail_states,
+    meta_components,
+)
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
 from chatapp_lint.schema import shorten
 
 MISSING_MEMBER = reserved(
@@ -18,9 +25,13 @@ MISSING_MEMBER = reserved(
     without `Type`, or a carousel card without `CardComponents`. Reported at the
     object that lacks the member. `CustSpaceId` is required by the API too, but the
     sender supplies it (`--space-id`), so a file may leave it out.
-
-    Source: CreateChatappTemplate, request parameters (Required: Yes).
     """,
+    evidence=(
+        create_reference(
+            "request parameters (Required column)",
+            "TemplateType, Name, Language, Category, Components: Required Yes; Components[].Type: Required Yes; Buttons[].Type: Required Yes; Cards[].CardComponents: Required Yes.",
+        ),
+    ),
 )
 UNKNOWN_MEMBER = reserved(
     "SC002",
@@ -29,9 +40,15 @@ UNKNOWN_MEMBER = reserved(
 
     Why: the official SDK silently drops members it does not know, so a misspelt
     `Urll` never reaches the service. A warning, since the API grows new fields.
-
-    Source: CreateChatappTemplate, request parameters; the SDK's `from_map`.
     """,
+    evidence=(
+        Evidence(
+            Kind.INFERENCE,
+            Outcome.IGNORED,
+            "chatapp-lint",
+            "The request parameters table lists every member the operation takes; the official SDK's request models carry only those, so any other member is dropped before the request is sent.",
+        ),
+    ),
     severity=Severity.WARNING,
 )
 WRONG_TYPE = reserved(
@@ -43,9 +60,13 @@ WRONG_TYPE = reserved(
     integers; `IsOptOut`, `AddSecretRecommendation`, `HasExpiration` and
     `AllowCategoryChange` are booleans; `Example` maps names to strings; the rest
     are strings, lists or objects as the API page types them.
-
-    Source: CreateChatappTemplate, request parameters (Type column).
     """,
+    evidence=(
+        create_reference(
+            "request parameters (Type column)",
+            "Duration, CodeExpirationMinutes and MessageSendTtlSeconds: integer; IsOptOut, AddSecretRecommendation and HasExpiration: boolean; Components: array<object>; Example: object.",
+        ),
+    ),
 )
 VALUE_NOT_ALLOWED = reserved(
     "SC004",
@@ -56,26 +77,53 @@ VALUE_NOT_ALLOWED = reserved(
     Viber also the nine content types such as `text_image`), component `Type` and
     `Format`, button `Type`, `UrlType` and `FlowAction` are closed lists, and so are
     the carousel card's component types, header formats (IMAGE, VIDEO) and button
-    types (PHONE_NUMBER, URL, QUICK_REPLY).
-
-    Source: CreateChatappTemplate and GetChatappTemplateDetail, valid values.
+    types (PHONE_NUMBER, URL, QUICK_REPLY). A top-level header's `Format` may also
+    be LOCATION, which the API page does not list: the service returns a header's
+    location fields, and Meta takes location headers (HD006 warns about it).
     """,
+    evidence=(
+        create_reference(
+            "request parameters (valid values)",
+            "TemplateType: WHATSAPP, VIBER. Type: BODY, HEADER, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER. Format: TEXT, IMAGE, DOCUMENT, VIDEO. UrlType: static, dynamic.",
+        ),
+        detail_states(
+            "response parameters, Components (Latitude, Longitude, LocationName, LocationAddress)",
+            "位置緯度屬性。位置經度屬性。位置名稱。位置地址。 (the location's latitude, longitude, name and address)",
+            Outcome.UNSTATED,
+        ),
+        Evidence(
+            Kind.PLATFORM_DOC,
+            Outcome.UNSTATED,
+            "Meta, WhatsApp Business Platform, Location templates, Limitations",
+            "Only templates categorized as UTILITY or MARKETING can include a location header",
+            "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/utility-templates/location-templates/",
+            READ,
+        ),
+    ),
 )
 EMPTY_LIST = reserved(
     "SC005",
     "empty-list",
-    """A list that must hold at least one item is empty (`Components: []`).
-
-    Source: CreateChatappTemplate (`Components` is required: a template has parts).
-    """,
+    """A list that must hold at least one item is empty (`Components: []`).""",
+    evidence=(
+        create_reference(
+            "request parameters, `Components`",
+            "Components array<object> Required: Yes. The list of components of the template.",
+        ),
+        meta_components("The only required component is the body component."),
+    ),
 )
 SCHEMA_VIOLATION = reserved(
     "SC006",
     "schema-violation",
     """The template breaks a constraint of the JSON Schema not covered by another code.
-
-    Source: schemas/create-chatapp-template.schema.json.
     """,
+    evidence=(
+        create_reference(
+            "request parameters",
+            "The request parameters table: each parameter's type, whether it is required, and its valid values.",
+        ),
+    ),
 )
 
 

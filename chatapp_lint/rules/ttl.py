@@ -8,11 +8,29 @@ from typing import Final
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import VIBER, WHATSAPP, Node, TemplateView, rule
 from chatapp_lint.rules._checks import whole_number
+from chatapp_lint.rules._citations import (
+    META_TTL_URL,
+    READ,
+    create_reference,
+    create_states,
+)
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
 
 TTL_RANGES: Final = {"AUTHENTICATION": (30, 900), "UTILITY": (30, 43_200)}
 # Meta's "custom TTL" of 30 days, which the service does not document.
 META_CUSTOM_TTL: Final = -1
 MARKETING_TTL: Final = (43_200, 2_592_000)
+
+
+def _meta_ttl(quote: str, *, says: Outcome = Outcome.REJECTED) -> Evidence:
+    return Evidence(
+        Kind.PLATFORM_DOC,
+        says,
+        "Meta, WhatsApp Business Platform, Configure message time-to-live",
+        quote,
+        META_TTL_URL,
+        READ,
+    )
 
 
 @rule(
@@ -21,6 +39,19 @@ MARKETING_TTL: Final = (43_200, 2_592_000)
     channels=WHATSAPP,
     categories=set(TTL_RANGES),
     members={"MessageSendTtlSeconds"},
+    evidence=(
+        create_reference(
+            "request parameters, `MessageSendTtlSeconds`",
+            "Untuk Templat AUTHENTICATION, nilai berkisar dari 30 hingga 900. Untuk "
+            "Templat UTILITY, nilai berkisar dari 30 hingga 43200. (For AUTHENTICATION "
+            "templates, the value ranges from 30 to 900; for UTILITY templates, from 30 "
+            "to 43200.)",
+        ),
+        _meta_ttl(
+            "Authentication templates: 30 to 900 seconds (30 seconds to 15 minutes); "
+            "Utility templates: 30 to 43200 seconds (30 seconds to 12 hours)"
+        ),
+    ),
 )
 def ttl_out_of_range(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`MessageSendTtlSeconds` is outside the range for the template's category.
@@ -30,10 +61,6 @@ def ttl_out_of_range(t: TemplateView, root: Node) -> Iterator[Finding]:
     integer (SC003 reports other types). The one exception is -1, Meta's 30-day
     custom TTL: the service does not document it, but Meta accepts it, so TT002
     warns about it instead of this rule refusing it.
-
-    Source: CreateChatappTemplate, `MessageSendTtlSeconds`: "For AUTHENTICATION
-    templates, the value ranges from 30 to 900. For UTILITY templates, the value
-    ranges from 30 to 43200."
 
     Fails:
         TemplateType: WHATSAPP
@@ -78,21 +105,32 @@ def ttl_out_of_range(t: TemplateView, root: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     severity=Severity.WARNING,
     members={"MessageSendTtlSeconds"},
+    evidence=(
+        create_states(
+            "request parameters, `MessageSendTtlSeconds`",
+            "Untuk Templat AUTHENTICATION, nilai berkisar dari 30 hingga 900. Untuk "
+            "Templat UTILITY, nilai berkisar dari 30 hingga 43200.",
+            Outcome.UNSTATED,
+        ),
+        _meta_ttl(
+            "You can customize the default TTL for authentication and utility templates "
+            "sent via Cloud API, and for marketing templates sent via Marketing Messages "
+            "API for WhatsApp.",
+            says=Outcome.UNSTATED,
+        ),
+    ),
 )
 def ttl_not_documented(t: TemplateView, root: Node) -> Iterator[Finding]:
-    """`MessageSendTtlSeconds` is set on a MARKETING template, or to -1.
+    """`MessageSendTtlSeconds` is a MARKETING TTL that Meta accepts, or -1.
 
     Why: the service documents a TTL for AUTHENTICATION and UTILITY templates
     only. Meta also takes one for MARKETING templates (43,200 to 2,592,000
-    seconds) but only through its Marketing Messages API, and -1 as a 30-day TTL
-    for any category; whether the service passes either on is not documented, so
-    both are warnings rather than errors. On AUTHENTICATION and
+    seconds, 12 hours to 30 days), but only through its Marketing Messages API,
+    and -1 as a 30-day TTL; whether the service passes either on is not
+    documented, so both are warnings. A MARKETING value outside Meta's range can
+    be accepted nowhere: TT004 reports it as an error. On AUTHENTICATION and
     UTILITY templates -1 is reported here and not by TT001, so the one value gets
     one finding.
-
-    Source: CreateChatappTemplate, `MessageSendTtlSeconds`: "For AUTHENTICATION
-    templates, the value ranges from 30 to 900. For UTILITY templates, the value
-    ranges from 30 to 43200."; Meta, Time-to-live (TTL) for templates.
 
     Fails:
         TemplateType: WHATSAPP
@@ -112,19 +150,68 @@ def ttl_not_documented(t: TemplateView, root: Node) -> Iterator[Finding]:
           - {Type: BODY, Text: Our summer sale starts today with savings across the whole store.}
     """
     value = t.data.get("MessageSendTtlSeconds")
+    ttl = whole_number(value)
     if t.category == "MARKETING" and value is not None:
         low, high = MARKETING_TTL
-        yield Finding(
-            root.at("MessageSendTtlSeconds"),
-            "The service documents no MessageSendTtlSeconds for MARKETING templates; "
-            f"Meta takes {low:,} to {high:,} only through its Marketing Messages API.",
-            at_key=True,
-        )
-    elif whole_number(value) == META_CUSTOM_TTL:
+        if ttl is None or low <= ttl <= high:
+            yield Finding(
+                root.at("MessageSendTtlSeconds"),
+                "The service documents no MessageSendTtlSeconds for MARKETING templates; "
+                f"Meta takes {low:,} to {high:,} only through its Marketing Messages API.",
+                at_key=True,
+            )
+    elif ttl == META_CUSTOM_TTL:
         yield Finding(
             root.at("MessageSendTtlSeconds"),
             "MessageSendTtlSeconds -1 is Meta's 30-day TTL, which the service does "
             "not document and may refuse.",
+        )
+
+
+@rule(
+    "TT004",
+    "marketing-ttl-out-of-range",
+    channels=WHATSAPP,
+    categories={"MARKETING"},
+    members={"MessageSendTtlSeconds"},
+    evidence=(
+        _meta_ttl(
+            "Customizable range: Authentication 30 seconds to 15 minutes; Utility 30 "
+            "seconds to 12 hours; Marketing 12 hours to 30 days"
+        ),
+    ),
+)
+def marketing_ttl_out_of_range(t: TemplateView, root: Node) -> Iterator[Finding]:
+    """A MARKETING template's `MessageSendTtlSeconds` is outside 43,200 to 2,592,000 seconds.
+
+    Why: the service documents no TTL for MARKETING templates, and Meta, the only
+    one that takes one, takes 12 hours to 30 days: a value outside that range is
+    accepted nowhere. Inside it, TT002 warns that the service may not pass it on.
+
+    Fails:
+        TemplateType: WHATSAPP
+        Name: summer_sale
+        Language: en_US
+        Category: MARKETING
+        MessageSendTtlSeconds: 3600
+        Components:
+          - {Type: BODY, Text: Our summer sale starts today with savings across the whole store.}
+
+    Passes:
+        TemplateType: WHATSAPP
+        Name: summer_sale
+        Language: en_US
+        Category: MARKETING
+        Components:
+          - {Type: BODY, Text: Our summer sale starts today with savings across the whole store.}
+    """
+    ttl = whole_number(t.data.get("MessageSendTtlSeconds"))
+    low, high = MARKETING_TTL
+    if ttl is not None and not low <= ttl <= high:
+        yield Finding(
+            root.at("MessageSendTtlSeconds"),
+            f"MessageSendTtlSeconds for MARKETING templates is {low:,} to {high:,} "
+            f"seconds (12 hours to 30 days), not {ttl:,}.",
         )
 
 
@@ -134,6 +221,14 @@ def ttl_not_documented(t: TemplateView, root: Node) -> Iterator[Finding]:
     channels=VIBER,
     severity=Severity.WARNING,
     members={"MessageSendTtlSeconds"},
+    evidence=(
+        create_states(
+            "request parameters, `MessageSendTtlSeconds`",
+            "Pengatur waktu-to-live (TTL) Templat Paket di WhatsApp. (The time-to-live "
+            "of template messages in WhatsApp.)",
+            Outcome.NOT_APPLICABLE,
+        ),
+    ),
 )
 def ttl_on_viber(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`MessageSendTtlSeconds` is set on a Viber template.
@@ -141,9 +236,6 @@ def ttl_on_viber(t: TemplateView, root: Node) -> Iterator[Finding]:
     Why: the service describes the TTL as one "in WhatsApp"; on a Viber template
     it has no documented meaning, which usually means the template was copied from
     a WhatsApp one.
-
-    Source: CreateChatappTemplate, `MessageSendTtlSeconds`: the time-to-live of
-    "Templat Paket di WhatsApp" (template messages in WhatsApp).
 
     Fails:
         TemplateType: VIBER
@@ -170,4 +262,4 @@ def ttl_on_viber(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-RULES = (ttl_out_of_range, ttl_not_documented, ttl_on_viber)
+RULES = (ttl_out_of_range, ttl_not_documented, marketing_ttl_out_of_range, ttl_on_viber)
