@@ -123,7 +123,8 @@ def fix_files(
     """
     outcomes: list[tuple[str, FixOutcome]] = []
     errors: list[str] = []
-    for name in discovery.expand(paths):
+    files = config.files() if config is not None else None
+    for name in discovery.expand(paths, files):
         outcome = fix_path(Path(name), selection, config=config, name=name)
         outcomes.append((name, outcome))
         if write and outcome.changed:

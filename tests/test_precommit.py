@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -145,3 +146,79 @@ def test_pre_commit_fix_hook_fixes_then_passes(tmp_path: Path) -> None:
     second = try_fix_hook()
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Passed" in second.stdout
+
+
+def _readme_snippet() -> dict[str, Any]:
+    """The README's pre-commit configuration, as a user would paste it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## pre-commit", 1)[1]
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    snippet: dict[str, Any] = yaml.safe_load(block)
+    return snippet
+
+
+def _snapshot(destination: Path) -> str:
+    """This checkout as it is, uncommitted changes included, committed in a new
+    repository (as `pre-commit try-repo` does); returns the commit."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    for name in filter(None, listed.split("\0")):
+        source, target = ROOT / name, destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():  # chatapp_lint/schemas is one, as git keeps it
+            target.symlink_to(source.readlink())
+        elif source.is_file():  # not a file deleted but not yet committed
+            shutil.copy2(source, target)
+    _git(destination, "init", "-q")
+    _git(destination, "add", ".")
+    _git(destination, "-c", "user.name=t", "-c", "user.email=t@example.com",
+         "commit", "-q", "-m", "snapshot")  # fmt: skip
+    return subprocess.run(
+        ["git", "rev-parse", "HEAD"],
+        cwd=destination,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_readme_snippet_lints_only_the_templates_of_a_mixed_repository(
+    tmp_path: Path,
+) -> None:
+    if not (ROOT / ".git").exists():
+        pytest.skip("the snapshot needs this checkout to be a git repository")
+    from tests.test_which_files import OTHERS, mixed_repository
+
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    snippet = _readme_snippet()
+    snippet["repos"][0].update(repo=str(hooks), rev=_snapshot(hooks))
+    project = tmp_path / "project"
+    project.mkdir()
+    mixed_repository(project, pre_commit_config=yaml.safe_dump(snippet), others=OTHERS)
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        env={
+            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+            "PATH": _path(),
+            "HOME": str(tmp_path),
+        },
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert "templates/promo.yaml:29:9: BT003 [error]" in output
+    assert "Found 1 error and 0 warnings in 2 files (2 templates)." in output
+    for name in [*OTHERS, ".pre-commit-config.yaml"]:
+        assert name not in output

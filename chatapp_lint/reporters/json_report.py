@@ -16,6 +16,7 @@ def render(report: Report) -> str:
             "templates": report.templates,
             "errors": report.errors,
             "warnings": report.warnings,
+            "skipped": report.skipped,
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
