@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import attrs
 
-from chatapp_lint.fileset import DEFAULT_EXCLUDE, FileSet, Glob, Location, globs
+from chatapp_lint.fileset import DEFAULT_EXCLUDE, FileSet, Glob, GlobSet, Location
 from chatapp_lint.model import NEVER_HIDDEN, Severity, Violation
 
 DEDICATED: Final = ".chatapp-lint.toml"
@@ -113,8 +113,8 @@ class Config:
         """Which files a run lints: `include`, `exclude` and `force-exclude`."""
         return FileSet(
             root=self.root,
-            include=None if self.include is None else globs(self.include),
-            exclude=globs((*self.exclude, *self.extend_exclude)),
+            include=None if self.include is None else GlobSet(self.include),
+            exclude=GlobSet((*self.exclude, *self.extend_exclude)),
             force_exclude=self.force_exclude,
         )
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Iterable, Iterator
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -80,20 +80,31 @@ templates whatever they hold, and for what pre-commit names outright.
 
 @attrs.frozen
 class Glob:
-    """One glob of a configuration file, with the directory it is relative to."""
+    """One glob of a configuration file."""
 
     pattern: str
-    _regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
-    anchored: bool = attrs.field(init=False)
+    source: str = attrs.field(init=False, repr=False, eq=False)
+    """The regular expression that matches what the glob matches."""
+    anchored: bool = attrs.field(init=False, repr=False, eq=False)
     """Whether the glob is a path (it holds a `/`) rather than a name."""
+    absolute: bool = attrs.field(init=False, repr=False, eq=False)
+    _regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
-    @_regex.default
-    def _compile(self) -> re.Pattern[str]:
-        return re.compile(_translate(self._normalised()), re.DOTALL)
+    @source.default
+    def _translated(self) -> str:
+        return _translate(self._normalised())
 
     @anchored.default
     def _has_slash(self) -> bool:
         return "/" in self._normalised()
+
+    @absolute.default
+    def _is_absolute(self) -> bool:
+        return self._normalised().startswith("/")
+
+    @_regex.default
+    def _compile(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.DOTALL)
 
     def _normalised(self) -> str:
         # `./templates/*.json`, `templates/` and `templates//x.json` mean what
@@ -105,14 +116,46 @@ class Glob:
 
     def matches(self, location: Location) -> bool:
         """Whether the file (or directory) at this location matches."""
-        if not self.anchored:
-            return self._regex.match(location.name) is not None
-        target = location.absolute if self.pattern.startswith("/") else location.path
-        return self._regex.match(target) is not None
+        return self._regex.match(location.target(self)) is not None
 
 
-@attrs.frozen
-class Location:
+class GlobSet:
+    """Several globs, matched at once: one regular expression for each kind."""
+
+    __slots__ = ("_absolutes", "_names", "_paths", "globs")
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self.globs = tuple(Glob(pattern) for pattern in patterns)
+        self._names = _union(g for g in self.globs if not g.anchored)
+        self._paths = _union(g for g in self.globs if g.anchored and not g.absolute)
+        self._absolutes = _union(g for g in self.globs if g.absolute)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GlobSet) and self.globs == other.globs
+
+    def __hash__(self) -> int:
+        return hash(self.globs)
+
+    def __repr__(self) -> str:
+        return f"GlobSet({[g.pattern for g in self.globs]!r})"
+
+    def matches(self, location: Location) -> bool:
+        """Whether one of the globs matches the location."""
+        return bool(
+            (self._names is not None and self._names.match(location.name))
+            or (self._paths is not None and self._paths.match(location.path))
+            or (
+                self._absolutes is not None and self._absolutes.match(location.absolute)
+            )
+        )
+
+
+def _union(chosen: Iterable[Glob]) -> re.Pattern[str] | None:
+    sources = [f"(?:{glob.source})" for glob in chosen]
+    return re.compile("|".join(sources), re.DOTALL) if sources else None
+
+
+class Location(NamedTuple):
     """A path as globs see it: relative to a directory, with `/` separators."""
 
     path: str
@@ -135,12 +178,18 @@ class Location:
             relative = relative if real.startswith("../") else real
         return cls(relative, _posix(absolute), os.path.basename(absolute))  # noqa: PTH119
 
+    def target(self, glob: Glob) -> str:
+        """What the glob is matched against: the name, or a path."""
+        if not glob.anchored:
+            return self.name
+        return self.absolute if glob.absolute else self.path
+
     def child(self, name: str) -> Location:
         """The file or directory of this name inside this directory."""
         path = name if self.path == "." else f"{self.path}/{name}"
         return Location(path, f"{self.absolute.rstrip('/')}/{name}", name)
 
-    def parents(self) -> Iterable[Location]:
+    def parents(self) -> Iterator[Location]:
         """The directories that hold this path, up to the configuration's directory."""
         parts = self.path.split("/")[:-1]
         if not parts or parts[0] == "..":
@@ -150,16 +199,6 @@ class Location:
             yield Location(path, self.absolute, parts[end - 1])
 
 
-def globs(patterns: Iterable[str]) -> tuple[Glob, ...]:
-    """The patterns, each compiled once."""
-    return tuple(Glob(pattern) for pattern in patterns)
-
-
-def matches_any(patterns: Iterable[Glob], location: Location) -> bool:
-    """Whether one of the globs matches the location."""
-    return any(glob.matches(location) for glob in patterns)
-
-
 @attrs.frozen
 class FileSet:
     """The `include`, `exclude` and `force-exclude` of one configuration."""
@@ -167,9 +206,9 @@ class FileSet:
     root: str | None = None
     """The directory relative globs start from: the configuration file's (else the
     working directory)."""
-    include: tuple[Glob, ...] | None = None
+    include: GlobSet | None = None
     """The configured `include`; without one, the template suffixes."""
-    exclude: tuple[Glob, ...] = attrs.field(factory=lambda: globs(DEFAULT_EXCLUDE))
+    exclude: GlobSet = attrs.field(factory=lambda: GlobSet(DEFAULT_EXCLUDE))
     force_exclude: bool = False
 
     def locate(self, path: str) -> Location:
@@ -178,7 +217,7 @@ class FileSet:
 
     def walks_into(self, directory: Location) -> bool:
         """Whether a directory walk goes into this directory."""
-        return not matches_any(self.exclude, directory)
+        return not self.exclude.matches(directory)
 
     def takes(self, file: Location) -> bool:
         """Whether a directory walk lints this file."""
@@ -186,8 +225,8 @@ class FileSet:
             suffix = os.path.splitext(file.name)[1].lower()  # noqa: PTH122
             included = suffix in TEMPLATE_SUFFIXES
         else:
-            included = matches_any(self.include, file)
-        return included and not matches_any(self.exclude, file)
+            included = self.include.matches(file)
+        return included and not self.exclude.matches(file)
 
     def refuses(self, path: str) -> bool:
         """Whether a path named on the command line is left out (`force-exclude`).
@@ -198,8 +237,8 @@ class FileSet:
         if not self.force_exclude:
             return False
         location = self.locate(path)
-        return matches_any(self.exclude, location) or any(
-            matches_any(self.exclude, parent) for parent in location.parents()
+        return self.exclude.matches(location) or any(
+            self.exclude.matches(parent) for parent in location.parents()
         )
 
 

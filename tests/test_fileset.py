@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chatapp_lint import discovery
-from chatapp_lint.fileset import DEFAULT_EXCLUDE, FileSet, Glob, Location, globs
+from chatapp_lint.fileset import DEFAULT_EXCLUDE, FileSet, Glob, GlobSet, Location
 from chatapp_lint.loader import load_bytes
 
 ROOT = Path(__file__).parent.parent
@@ -137,8 +137,8 @@ def test_include_and_extend_exclude(tmp_path: Path) -> None:
     _tree(tmp_path, MIXED)
     files = FileSet(
         root=str(tmp_path),
-        include=globs(["*.yaml", "templates/**/*.json"]),
-        exclude=globs([*DEFAULT_EXCLUDE, "templates/legacy"]),
+        include=GlobSet(["*.yaml", "templates/**/*.json"]),
+        exclude=GlobSet([*DEFAULT_EXCLUDE, "templates/legacy"]),
     )
     found = [Path(p).relative_to(tmp_path).as_posix() for p in _expand(tmp_path, files)]
     assert found == ["templates/order.yaml"]
