@@ -127,6 +127,12 @@ def app() -> None:
     help="Use this configuration file instead of the nearest one found.",
 )
 @click.option(
+    "--force-exclude/--no-force-exclude",
+    default=None,
+    help="Apply `exclude` to paths named on the command line too (as pre-commit "
+    "names them) [default: the configuration's force-exclude, else off].",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
     help="Exit 1 on errors only (default) or on warnings too.",
@@ -182,6 +188,7 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
     extend_select: str | None,
     ignore: str | None,
     config_path: Path | None,
+    force_exclude: bool | None,
     fail_on: str | None,
     exit_zero: bool,
     statistics: bool,
@@ -206,7 +213,7 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
     if output_format == "html":
         require_jinja()
     try:
-        config = linting.load_config(config_path)
+        config = linting.load_config(config_path, force_exclude=force_exclude)
         selection = linting.build_selection(
             config, select=select, extend_select=extend_select, ignore=ignore
         )

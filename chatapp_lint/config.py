@@ -2,27 +2,38 @@
 
 The nearest file from the working directory upward wins (in one directory,
 `.chatapp-lint.toml` before `pyproject.toml`); `--config FILE` names one outright.
-Options given on the command line override the file's.
+Options given on the command line override the file's. Globs are relative to
+the directory of the file that holds them (see `chatapp_lint.fileset`).
 """
 
 from __future__ import annotations
 
-import fnmatch
+import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
-from chatapp_lint.model import Severity, Violation
+from chatapp_lint.fileset import DEFAULT_EXCLUDE, FileSet, Glob, GlobSet, Location
+from chatapp_lint.model import NEVER_HIDDEN, Severity, Violation
 
 DEDICATED: Final = ".chatapp-lint.toml"
 PYPROJECT: Final = "pyproject.toml"
 FAIL_ON: Final = ("error", "warning")
 _LIST_KEYS: Final = ("select", "extend-select", "ignore")
+_GLOB_KEYS: Final = ("include", "exclude", "extend-exclude")
 _KEYS: Final = frozenset(
-    {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "space-id"}
+    {
+        *_LIST_KEYS,
+        *_GLOB_KEYS,
+        "force-exclude",
+        "per-file-ignores",
+        "severity",
+        "fail-on",
+        "space-id",
+    }
 )
 
 
@@ -42,10 +53,21 @@ class Ignore:
     glob: str
     pointer: str | None
     codes: tuple[str, ...]
+    _compiled: Glob = attrs.field(init=False, repr=False, eq=False)
 
-    def silences(self, violation: Violation) -> bool:
-        """Whether this entry silences the violation."""
-        if not _matches_file(violation.file or "", self.glob):
+    @_compiled.default
+    def _compile(self) -> Glob:
+        return Glob(self.glob)
+
+    def silences(self, violation: Violation, root: str | None = None) -> bool:
+        """Whether this entry silences the violation.
+
+        `root` is the directory the glob is relative to (the working directory
+        when None); a problem with the file itself is never silenced.
+        """
+        if violation.code.startswith(NEVER_HIDDEN):
+            return False
+        if not self._compiled.matches(Location.of(violation.file or "", root)):
             return False
         if self.pointer is not None and not _below(violation.pointer, self.pointer):
             return False
@@ -64,6 +86,13 @@ class Config:
     severity: Mapping[str, Severity] = attrs.field(factory=dict)
     fail_on: str = "error"
     space_id: str | None = None
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    root: str | None = None
+    """The absolute directory of `source`, which globs are relative to (the
+    working directory when there is no file)."""
     text: str = attrs.field(default="", repr=False)
 
     def line_of(self, value: str) -> int | None:
@@ -87,7 +116,18 @@ class Config:
 
     def silenced(self, violation: Violation) -> bool:
         """Whether a per-file or per-pointer ignore covers the violation."""
-        return any(entry.silences(violation) for entry in self.per_file_ignores)
+        return any(
+            entry.silences(violation, self.root) for entry in self.per_file_ignores
+        )
+
+    def files(self) -> FileSet:
+        """Which files a run lints: `include`, `exclude` and `force-exclude`."""
+        return FileSet(
+            root=self.root,
+            include=None if self.include is None else GlobSet(self.include),
+            exclude=GlobSet((*self.exclude, *self.extend_exclude)),
+            force_exclude=self.force_exclude,
+        )
 
 
 def discover(start: Path) -> Path | None:
@@ -154,6 +194,10 @@ def _parse(path: Path, text: str, table: Mapping[str, Any]) -> Config:
     space_id = table.get("space-id")
     if space_id is not None and not isinstance(space_id, str):
         raise fail("space-id", "'space-id' must be a string")
+    patterns = {key: _globs(table, key, fail) for key in _GLOB_KEYS if key in table}
+    force_exclude = table.get("force-exclude", False)
+    if not isinstance(force_exclude, bool):
+        raise fail("force-exclude", "'force-exclude' is true or false")
     return Config(
         source=path,
         select=lists.get("select"),
@@ -163,6 +207,11 @@ def _parse(path: Path, text: str, table: Mapping[str, Any]) -> Config:
         severity=_severities(table.get("severity", {}), fail),
         fail_on=fail_on,
         space_id=space_id,
+        include=patterns.get("include"),
+        exclude=patterns.get("exclude", DEFAULT_EXCLUDE),
+        extend_exclude=patterns.get("extend-exclude", ()),
+        force_exclude=force_exclude,
+        root=os.path.dirname(os.path.abspath(path)),  # noqa: PTH100, PTH120
         text=text,
     )
 
@@ -187,6 +236,13 @@ def _codes(table: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ...]:
     value = table[key]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise fail(key, f"{key!r} must be a list of rule codes, prefixes or slugs")
+    return tuple(value)
+
+
+def _globs(table: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ...]:
+    value = table[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(key, f"{key!r} must be a list of globs")
     return tuple(value)
 
 
@@ -217,16 +273,14 @@ def _severities(value: Any, fail: Any) -> dict[str, Severity]:
             raise fail(
                 code, f"severity of {code!r} is 'error' or 'warning', not {level!r}"
             )
+        if level == "warning" and code.upper().startswith(NEVER_HIDDEN):
+            raise fail(
+                code,
+                f"{code!r} cannot be a warning: a file that cannot be read or "
+                "parsed always fails the run",
+            )
         result[code.upper()] = Severity(level)
     return result
-
-
-def _matches_file(file: str, glob: str) -> bool:
-    posix = PurePosixPath(Path(file).as_posix())
-    # A glob without a slash matches the file name anywhere, as in ruff.
-    return fnmatch.fnmatch(str(posix), glob) or (
-        "/" not in glob and fnmatch.fnmatch(posix.name, glob)
-    )
 
 
 def _below(pointer: str, prefix: str) -> bool:

@@ -3,32 +3,82 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-SUFFIXES: Final = frozenset({".json", ".yaml", ".yml"})
+from chatapp_lint.fileset import FileSet
+
+if TYPE_CHECKING:
+    from chatapp_lint.fileset import Location
+    from chatapp_lint.loader import Document
+
 STDIN: Final = "-"
 
+TEMPLATE_MEMBERS: Final = frozenset(
+    {
+        "TemplateType",
+        "Name",
+        "Language",
+        "Category",
+        "Components",
+        "Example",
+        "MessageSendTtlSeconds",
+        "CustSpaceId",
+        "IsvCode",
+        "CustWabaId",
+        "AllowCategoryChange",
+        "CategoryChangePaused",
+        "ProductSetId",
+    }
+)
+"""The members of a CreateChatappTemplate request: a template holds some of them."""
 
-def expand(paths: Iterable[str | Path]) -> Iterator[str]:
-    """Each file to lint, as the name reports will show.
 
-    A file named on the command line is linted whatever its name; a directory
-    means every `*.json`, `*.yaml` and `*.yml` below it, recursively, in sorted
-    order, skipping hidden directories. `-` stands for standard input. A path
-    that does not exist is yielded as it is: reading it reports the problem.
+class Entry(NamedTuple):
+    """A file to lint, and whether it was named on the command line."""
+
+    path: str
+    """As reports show it: the user's spelling, normalised below a directory."""
+    named: bool
+    """Named outright (always linted), rather than found by a directory walk."""
+
+
+def expand(
+    paths: Iterable[str | os.PathLike[str]], files: FileSet | None = None
+) -> Iterator[str]:
+    """Each file to lint, as the name reports will show (see `entries`)."""
+    return (entry.path for entry in entries(paths, files))
+
+
+def entries(
+    paths: Iterable[str | os.PathLike[str]], files: FileSet | None = None
+) -> Iterator[Entry]:
+    """Each file to lint, and whether it was named outright.
+
+    A file named on the command line is linted whatever its name, unless
+    `force-exclude` is on and `exclude` matches it; a directory means the files
+    below it that `include` takes and `exclude` leaves (by default every
+    `*.json`, `*.yaml` and `*.yml`), recursively, in sorted order, skipping
+    hidden directories. `-` stands for standard input. A path that does not
+    exist is yielded as it is: reading it reports the problem.
     """
+    chosen = files or FileSet()
     for path in paths:
-        text = str(path)
-        if text != STDIN and Path(text).is_dir():
-            yield from _walk(text)
+        text = os.fspath(path)
+        if text == STDIN:
+            yield Entry(text, named=True)
+        elif chosen.refuses(text):
+            continue
+        elif Path(text).is_dir():
+            yield from _walk(text, chosen)
         else:
-            yield text
+            yield Entry(text, named=True)
 
 
-def _walk(top: str) -> Iterator[str]:
+def _walk(top: str, files: FileSet) -> Iterator[Entry]:
     found: list[tuple[tuple[str, ...], str]] = []
+    places: dict[str, Location] = {top: files.locate(top)}
 
     def unreadable(error: OSError) -> None:
         # Yielded like a file, so that reading it reports why it cannot be read;
@@ -37,12 +87,48 @@ def _walk(top: str) -> Iterator[str]:
         found.append((Path(name).parts, name))
 
     # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
-    for directory, subdirs, files in os.walk(top, onerror=unreadable):
-        subdirs[:] = [name for name in subdirs if not name.startswith(".")]
-        for name in files:
-            if Path(name).suffix.lower() in SUFFIXES:
+    for directory, subdirs, names in os.walk(top, onerror=unreadable):
+        here = places.pop(directory)
+        kept = []
+        for name in subdirs:
+            if name.startswith("."):
+                continue
+            place = here.child(name)
+            if files.walks_into(place):
+                # os.walk joins the names itself: the same string comes back.
+                places[os.path.join(directory, name)] = place  # noqa: PTH118
+                kept.append(name)
+        subdirs[:] = kept
+        for name in names:
+            if files.takes(here.child(name)):
                 # Plain strings keep the user's spelling of the path they gave.
                 path = os.path.normpath(os.path.join(directory, name))  # noqa: PTH118
                 found.append((Path(path).parts, path))
     for _, path in sorted(found):
-        yield path
+        yield Entry(path, named=False)
+
+
+def not_a_template(document: Document) -> bool:
+    """Whether a file a walk found is clearly something else: it is then skipped.
+
+    That is a file read without a problem whose root is an object holding none
+    of a template's members, or a list of such objects (`package.json`, a
+    workflow, a compose file). Anything else is linted: `{}` and `[]` say
+    nothing either way; a text or a number where a template belongs is most
+    likely a template written wrong (`Name:x` without its space is one string);
+    a file with a problem is never hidden.
+    """
+    if document.problems:
+        return False
+    root = document.value
+    items = root if isinstance(root, list) else [root]
+    return bool(items) and all(_other_object(item) for item in items)
+
+
+def _other_object(value: Any) -> bool:
+    """An object that is not empty and holds none of a template's members."""
+    return (
+        isinstance(value, Mapping)
+        and bool(value)
+        and TEMPLATE_MEMBERS.isdisjoint(value)
+    )

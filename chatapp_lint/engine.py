@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from chatapp_lint import discovery
-from chatapp_lint.model import Finding, Position, Severity, Violation
+from chatapp_lint.model import NEVER_HIDDEN, Finding, Position, Severity, Violation
 from chatapp_lint.pointer import join, parent
 from chatapp_lint.rules import ALL_RULES, across, by_code, default_selection
 from chatapp_lint.rules._base import Rule, TemplateView
@@ -36,6 +37,8 @@ class Report:
     violations: tuple[Violation, ...]
     files: int
     templates: int
+    skipped: int = 0
+    """Files a directory walk found and left alone: clearly not templates."""
 
     @property
     def errors(self) -> int:
@@ -133,10 +136,9 @@ def lint_document(
     """
     chosen = selection or default_selection()
     in_list = isinstance(document.value, list)
+    # Problems with the file itself are reported whatever the selection says.
     violations = [
-        _placed(by_code(p.code), p, chosen, file, in_list)
-        for p in document.problems
-        if chosen.enabled(p.code)
+        _placed(by_code(p.code), p, chosen, file, in_list) for p in document.problems
     ]
     if document.source_map is None or (document.value is None and document.problems):
         return violations, 0  # nothing usable was parsed; the problems say why
@@ -170,64 +172,108 @@ def _disabled_inline(
     """Whether a `# chatapp-lint: disable=...` comment silences the violation."""
     from chatapp_lint.config import names
 
+    if violation.code.startswith(NEVER_HIDDEN):
+        return False
     return any(names(violation, n) for n in disabled.get(violation.line or 0, ()))
 
 
 def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has them
-    paths: Iterable[str | Path],
+    paths: Iterable[str | os.PathLike[str]],
     *,
     selection: Selection | None = None,
-    config: Config | None = None,
+    config: Config | str | os.PathLike[str] | None = None,
     stdin_name: str = "-",
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
 ) -> Report:
     """Lint files and directories as the command line does (`-` reads standard input).
 
-    `config` adds its per-file and per-pointer ignores (its rule selection goes
-    into `selection`, see `Selection.from_config`); `stdin_name` is the name
-    reported for `-`; `progress(done, total)` is told after each file; `jobs`
-    worker processes share the files (0: one per core when there are many),
-    with the same report as one process gives.
+    `config` is the configuration to apply, or the path of a configuration file;
+    without one, the file the command line would use is found from the working
+    directory upward (no file: the defaults). It decides which files a directory
+    means, the rules (unless `selection` is given) and their severities, and the
+    per-file and per-pointer ignores. `stdin_name` is the name reported for `-`;
+    `progress(done, total)` is told after each file; `jobs` worker processes
+    share the files (0: one per core when there are many), with the same report
+    as one process gives.
+
+    Raises:
+        TypeError: `paths` is one string or path, not a collection of them.
+        ConfigError: the configuration file cannot be used.
     """
-    chosen = selection or default_selection()
+    if isinstance(paths, str | bytes | os.PathLike):
+        raise TypeError(
+            f"lint_paths takes a list of paths, not one path: lint_paths([{paths!r}])"
+        )
+    settings = resolve_config(config)
+    chosen = selection or _selection(settings)
     violations: list[Violation] = []
     seen: list[Seen] = []
     # Standard input cannot be read again: its source map is kept for the checks
     # across templates. Any other file's positions are found again when needed.
     kept: dict[str, SourceMap] = {}
-    files = templates = 0
-    paths = [str(path) for path in paths]
-    entries = list(discovery.expand(paths))
+    files = templates = skipped = 0
+    found_entries = list(discovery.entries(paths, settings.files()))
+    entries = [entry.path for entry in found_entries]
     names = [stdin_name if entry == discovery.STDIN else entry for entry in entries]
-    named = set(paths)  # the rest were found by walking a directory
+    walked = {entry.path for entry in found_entries if not entry.named}
 
     def lint_file(entry: str, name: str) -> _FileResult:
         from chatapp_lint.loader import load_path
 
+        # A walk's find that is not a regular file is never opened (see load_path).
+        document = load_path(Path(entry), name, walked=entry in walked)
+        if entry in walked and discovery.not_a_template(document):
+            return [], 0, [], False
         remembered: list[tuple[Seen, _Where, str]] = []
-        document = load_path(Path(entry), name, walked=entry not in named)
         found, count = lint_document(document, name, chosen, remembered)
         if entry == discovery.STDIN and remembered:
             kept[name] = remembered[0][1]  # type: ignore[assignment]  # a source map
-        return found, count, [entry for entry, _, _ in remembered]
+        return found, count, [entry for entry, _, _ in remembered], True
 
-    for found, count, remembered in _each_file(lint_file, entries, names, jobs):
-        files += 1
+    results = _each_file(lint_file, entries, names, jobs)
+    for done, (found, count, remembered, linted) in enumerate(results, start=1):
+        files += linted
+        skipped += not linted
         violations += found
         templates += count
         seen += remembered
         if progress is not None:
-            progress(files, len(entries))
+            progress(done, len(entries))
     violations += _across_templates(seen, chosen, kept)
-    if config is not None and config.per_file_ignores:
-        violations = [v for v in violations if not config.silenced(v)]
-    return Report(tuple(sorted(violations, key=Violation.sort_key)), files, templates)
+    if settings.per_file_ignores:
+        violations = [v for v in violations if not settings.silenced(v)]
+    return Report(
+        tuple(sorted(violations, key=Violation.sort_key)), files, templates, skipped
+    )
+
+
+def resolve_config(config: Config | str | os.PathLike[str] | None) -> Config:
+    """The configuration given, the one in the file named, or the one found.
+
+    Found as the command line finds it: the nearest file from the working
+    directory upward, else the defaults.
+    """
+    from chatapp_lint.config import Config, discover, load
+
+    if isinstance(config, Config):
+        return config
+    found = Path(config) if config is not None else discover(Path.cwd())
+    return Config() if found is None else load(found)
+
+
+def _selection(config: Config) -> Selection:
+    """The rules the configuration chooses, as the command line builds them."""
+    from chatapp_lint.linting import build_selection
+
+    return build_selection(config)
 
 
 _Where: TypeAlias = "SourceMap | dict[str, Position]"
 """Where a template's values are: its file's source map, or known positions."""
-_FileResult = tuple[list[Violation], int, list[Seen]]
+_FileResult = tuple[list[Violation], int, list[Seen], bool]
+"""A file's violations, templates, what the checks across templates need, and
+whether it was linted (False: a walk found it and it is clearly not a template)."""
 
 
 def _each_file(

@@ -132,8 +132,9 @@ def fix_files(
     """
     outcomes: list[tuple[str, FixOutcome]] = []
     errors: list[str] = []
+    files = config.files() if config is not None else None
     for given in paths:
-        for name in discovery.expand([given]):
+        for name in discovery.expand([given], files):
             outcome = fix_path(Path(name), selection, config=config, name=name)
             refusal = _refusal(Path(name), Path(given)) if outcome.changed else None
             if refusal is not None:

@@ -11,6 +11,8 @@ import sys
 from collections.abc import Collection
 from pathlib import Path
 
+import attrs
+
 from chatapp_lint import output
 from chatapp_lint.config import Config, ConfigError, check_patterns, discover, load
 from chatapp_lint.engine import Report
@@ -55,14 +57,19 @@ def codes(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: Path | None, *, force_exclude: bool | None = None) -> Config:
     """The configuration named by `--config`, else the nearest one, else defaults.
+
+    `force_exclude`, when given (`--force-exclude`), overrides the file's.
 
     Raises:
         ConfigError: the file cannot be used.
     """
     found = path or discover(Path.cwd())
-    return Config() if found is None else load(found)
+    config = Config() if found is None else load(found)
+    if force_exclude is None:
+        return config
+    return attrs.evolve(config, force_exclude=force_exclude)
 
 
 def build_selection(

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 import attrs
+
+NEVER_HIDDEN: Final = "FL"
+"""The code prefix of problems with the file itself (it cannot be read or parsed):
+errors reported whatever `select`, `ignore`, `per-file-ignores`, inline comments
+or `severity` say, as ruff reports a syntax error whatever is selected."""
 
 
 class Severity(enum.StrEnum):

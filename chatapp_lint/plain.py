@@ -20,9 +20,15 @@ COMMANDS = frozenset(
 """The click group's command names (a test keeps the two in step)."""
 
 
+FORCE_EXCLUDE = "--force-exclude"
+"""The one option taken here, first: the pre-commit hook's `chatapp-lint --force-exclude`."""
+
+
 def plain_lint(args: list[str]) -> int | None:
     """Lint `args` as the lint command would, or `None` if they are not plain paths."""
-    if not is_plain(args):
+    force_exclude = args[:1] == [FORCE_EXCLUDE]
+    paths = args[1:] if force_exclude else args
+    if not is_plain(paths):
         return None
     from chatapp_lint import linting
     from chatapp_lint.config import ConfigError
@@ -30,13 +36,13 @@ def plain_lint(args: list[str]) -> int | None:
     from chatapp_lint.output import Progress
 
     try:
-        config = linting.load_config(None)
+        config = linting.load_config(None, force_exclude=force_exclude or None)
         selection = linting.build_selection(config)
     except (ConfigError, linting.UnknownRule):
         return None
     progress = Progress()
     report = lint_paths(
-        args, selection=selection, config=config, progress=progress, jobs=0
+        paths, selection=selection, config=config, progress=progress, jobs=0
     )
     progress.close()
     output_format = linting.default_format()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from chatapp_lint.model import Channel, Severity
+from chatapp_lint.model import NEVER_HIDDEN, Channel, Severity
 
 if TYPE_CHECKING:
     from chatapp_lint.config import Config
@@ -129,7 +129,9 @@ class Selection:
         )
 
     def severity(self, rule: Rule) -> Severity:
-        """The rule's severity after configured overrides."""
+        """The rule's severity after overrides; a problem with the file stays an error."""
+        if rule.code.startswith(NEVER_HIDDEN):
+            return rule.severity
         return self.severities.get(rule.code, rule.severity)
 
     def enabled(self, code: str) -> bool:

@@ -185,10 +185,14 @@ def test_github_actions_default_format() -> None:
     assert result.stdout.startswith("::error ")
 
 
-def test_the_readme_configuration_example_is_valid(tmp_path: Path) -> None:
+@pytest.mark.parametrize("index", [0, 1])
+def test_the_readme_configuration_examples_are_valid(
+    tmp_path: Path, index: int
+) -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
-    project = _project(tmp_path, block, name="pyproject.toml")
+    blocks = [part.split("```", 1)[0] for part in readme.split("```toml\n")[1:]]
+    assert len(blocks) == 2
+    project = _project(tmp_path, blocks[index], name="pyproject.toml")
     result = run("--format", "json", "templates", cwd=project)
     assert result.code in {0, 1}, result.stderr
     assert result.stderr == ""
@@ -209,3 +213,105 @@ def test_a_broken_pyproject_is_ours_to_report_only_if_it_mentions_us(
     assert result.code == 2
     assert result.stderr.startswith("Error: invalid configuration: ")
     assert "pyproject.toml:1: is not valid TOML" in result.stderr
+
+
+RELATIVE = """\
+[tool.chatapp-lint]
+extend-exclude = ["templates/body-too-long.json"]
+
+[tool.chatapp-lint.per-file-ignores]
+"templates/three-url-buttons.yaml" = ["BT003"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("where", "args"),
+    [
+        (".", ["templates"]),
+        (".", ["./templates"]),
+        (".", ["{root}/templates"]),
+        (".", ["templates/../templates"]),
+        ("templates", ["."]),
+        ("templates", ["../templates"]),
+        ("templates", ["{root}/templates"]),
+        ("elsewhere", ["--config", "../pyproject.toml", "../templates"]),
+        ("elsewhere", ["--config", "{root}/pyproject.toml", "{root}/templates"]),
+    ],
+)
+def test_globs_are_relative_to_the_configuration_file(
+    tmp_path: Path, where: str, args: list[str]
+) -> None:
+    project = _project(tmp_path, RELATIVE, name="pyproject.toml")
+    (project / "elsewhere").mkdir()
+    argv = [arg.format(root=project) for arg in args]
+    result = run("--format", "json", *argv, cwd=project / where)
+    assert _codes(result.stdout) == [("deprecated-cust-waba-id.yaml", "DP001")]
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (".", "templates/three-url-buttons.yaml"),
+        (".", "./templates/three-url-buttons.yaml"),
+        (".", "{root}/templates/three-url-buttons.yaml"),
+        ("templates", "three-url-buttons.yaml"),
+        ("templates", "../templates/./three-url-buttons.yaml"),
+    ],
+)
+def test_per_file_ignores_match_a_named_file_however_written(
+    tmp_path: Path, where: str, path: str
+) -> None:
+    project = _project(tmp_path, RELATIVE, name="pyproject.toml")
+    result = run(path.format(root=project), cwd=project / where)
+    assert result.code == 0, result.stdout
+    assert result.stdout == "All clean: 1 file, 1 template checked.\n"
+
+
+def test_problems_with_the_file_are_never_hidden_by_the_selection() -> None:
+    result = run(
+        "--select", "BT", "examples/bad/syntax-error.json", "examples/bad/not-utf8.yaml"
+    )
+    assert result.code == 1
+    codes = [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()[:-1]]
+    assert codes == ["FL002", "FL003"]  # not-utf8.yaml, then syntax-error.json
+    assert run("--ignore", "FL", "examples/bad/syntax-error.json").code == 1
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        'ignore = ["FL"]\n',
+        'select = ["BT"]\n',
+        '[per-file-ignores]\n"*.json" = ["FL003", "FL"]\n',
+    ],
+)
+def test_problems_with_the_file_are_never_hidden_by_the_file(
+    tmp_path: Path, config: str
+) -> None:
+    project = _project(tmp_path, config)
+    shutil.copy(BAD / "syntax-error.json", project / "templates")
+    result = run("--format", "json", "templates/syntax-error.json", cwd=project)
+    assert result.code == 1
+    assert _codes(result.stdout) == [("syntax-error.json", "FL003")]
+
+
+def test_an_fl_code_cannot_be_made_a_warning(tmp_path: Path) -> None:
+    project = _project(tmp_path, '[severity]\nBT003 = "error"\nfl003 = "warning"\n')
+    result = run("templates", cwd=project)
+    assert result.code == 2
+    assert (
+        ".chatapp-lint.toml:3: 'fl003' cannot be a warning: a file that cannot be "
+        "read or parsed always fails the run"
+    ) in result.stderr
+
+
+def test_an_inline_comment_does_not_hide_a_duplicate_key(tmp_path: Path) -> None:
+    source = (BAD / "duplicate-key.yaml").read_text(encoding="utf-8")
+    second = "Name: bad_duplicate_key_2025\n"
+    assert second in source
+    path = tmp_path / "t.yaml"
+    silenced = source.replace(second, "# chatapp-lint: disable=FL004,FL\n" + second)
+    path.write_text(silenced, encoding="utf-8")
+    result = run("--format", "json", str(path))
+    assert result.code == 1
+    assert _codes(result.stdout) == [("t.yaml", "FL004")]

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chatapp_lint.loader import Document, load_bytes, load_path
+from chatapp_lint.loader import Document, load_bytes, load_path, yaml_source
 from chatapp_lint.loader.limits import MAX_ALIAS_NODES, MAX_DEPTH
 from chatapp_lint.model import Position
 
@@ -276,6 +276,19 @@ def test_too_deep_is_refused_quickly(text: str, line: int, column: int) -> None:
     assert time.perf_counter() - started < 1.0
     assert _problems(document) == [("FL008", "", line, column)]
     assert document.value is None
+
+
+def test_the_parsers_own_nesting_limit_is_fl008_too() -> None:
+    # libyaml 0.2.5 (PyYAML 6.0.4) refuses 1,000 levels itself, and can do so
+    # before this loader has counted 64; whichever notices, the file is FL008.
+    # Where the text before the parser's refusal is not too deep by this
+    # loader's count, the parser's own position is reported.
+    mark = yaml.Mark("<file>", 7, 0, 7, None, None)
+    refused = yaml.scanner.ScannerError(
+        "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+    )
+    document = yaml_source._too_deep("[" * 10 + "]" * 10, refused)
+    assert _problems(document) == [("FL008", "", 1, 8)]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import attrs
+
 from chatapp_lint.engine import Report
 from chatapp_lint.model import Severity, Violation
 from chatapp_lint.reporters import REPORTERS
@@ -51,6 +53,19 @@ def test_text_report_when_clean() -> None:
     )
 
 
+def test_files_a_walk_skipped_are_counted_in_the_summary() -> None:
+    skipping = Report((), files=1, templates=1, skipped=2)
+    assert REPORTERS["text"](skipping) == (
+        "All clean: 1 file, 1 template checked; 2 skipped: not templates.\n"
+    )
+    assert json.loads(REPORTERS["json"](skipping))["summary"]["skipped"] == 2
+    dirty = attrs.evolve(_report(), skipped=1)
+    assert REPORTERS["text"](dirty).endswith(
+        "Found 1 error and 1 warning in 2 files (3 templates); "
+        "1 skipped: not templates.\n"
+    )
+
+
 def test_json_report_is_the_contract_shape() -> None:
     document = json.loads(REPORTERS["json"](_report()))
     assert document == {
@@ -78,5 +93,11 @@ def test_json_report_is_the_contract_shape() -> None:
                 "pointer": "/CustWabaId",
             },
         ],
-        "summary": {"files": 2, "templates": 3, "errors": 1, "warnings": 1},
+        "summary": {
+            "files": 2,
+            "templates": 3,
+            "errors": 1,
+            "warnings": 1,
+            "skipped": 0,
+        },
     }

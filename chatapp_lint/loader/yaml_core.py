@@ -170,15 +170,32 @@ def _float(text: str) -> float:
     return number
 
 
+_NESTING_REFUSED = "exceeded maximum nesting depth"
+"""libyaml's own nesting limit (1,000 levels, from libyaml 0.2.5 in PyYAML 6.0.4)."""
+
+
+def nests_too_deep(error: yaml.YAMLError) -> bool:
+    """Whether the parser gave up because the document nests too deep."""
+    problem = getattr(error, "problem", None)
+    return isinstance(problem, str) and _NESTING_REFUSED in problem
+
+
+def error_position(error: yaml.YAMLError) -> Position:
+    """Where a marked parser error happened, 1-based (the start when unmarked)."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        if mark is not None:
+            return Position(mark.line + 1, mark.column + 1)
+    return START
+
+
 def syntax_problem(error: yaml.YAMLError, text: str) -> tuple[str, Position]:
     """The message and position of a parser error."""
     hint = None
     if isinstance(error, yaml.MarkedYAMLError):
         from chatapp_lint.loader.hints import yaml_hint
 
-        mark = error.problem_mark or error.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else START
-        reason = error.problem or error.context
+        position, reason = error_position(error), error.problem or error.context
         hint = yaml_hint(error, text)
     elif isinstance(error, yaml.reader.ReaderError):
         offset = error.position

@@ -51,6 +51,7 @@ _KEY_TAGS = (None, "!", core.STR, *core.PATTERNS)
 _DEFINING = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
 _NODES = (*_DEFINING, AliasEvent)
 _EMPTY = "The file holds no YAML document: it is empty or only comments."
+_TOO_DEEP = f"The document nests deeper than {MAX_DEPTH} levels."
 _TOO_LONG_PATH = (
     f"The path to a value (its JSON Pointer) is over {MAX_POINTER_CHARS:,} characters."
 )
@@ -160,8 +161,7 @@ class _Builder:
 
     def _check_depth(self, event: Event) -> None:
         if len(self.stack) + self.skipping >= MAX_DEPTH:
-            message = f"The document nests deeper than {MAX_DEPTH} levels."
-            raise Stop("FL008", message, core.where(event))
+            raise Stop("FL008", _TOO_DEEP, core.where(event))
 
     def _key(self, frame: _Frame, event: Event) -> None:
         if not isinstance(event, ScalarEvent):
@@ -299,7 +299,32 @@ def load_yaml(text: str, *, positions: bool = False) -> Document:
     except Stop as stop:
         return stop.document
     except yaml.YAMLError as error:
+        if core.nests_too_deep(error):
+            return _too_deep(text, restore, error)
         return failed("FL003", *core.syntax_problem(error, text))
+
+
+def _too_deep(text: str, restore: core.Restore, error: yaml.YAMLError) -> Document:
+    """FL008 for a file whose nesting the parser refused before this loader could.
+
+    libyaml 0.2.5 (in PyYAML 6.0.4 and later) stops at 1,000 levels, and its
+    scanner reads a run of `[[[` that far ahead of the events this loader
+    counts. The text up to where it stopped nests less than that, so reading it
+    again lets this loader's own limit say where the file got too deep; should
+    that fail, the parser's position is reported.
+    """
+    stopped = core.error_position(error)
+    lines = text.split("\n")[: stopped.line]
+    lines[-1] = lines[-1][: stopped.column - 1]
+    try:
+        shorter = "\n".join(lines)
+        _load(shorter, restore, record=False, source=shorter)
+    except Stop as stop:
+        if stop.document.problems[0].code == "FL008":
+            return stop.document
+    except yaml.YAMLError:
+        pass
+    return failed("FL008", _TOO_DEEP, stopped)
 
 
 def _load(text: str, restore: core.Restore, *, record: bool, source: str) -> Document:

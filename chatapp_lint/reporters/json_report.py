@@ -25,6 +25,7 @@ def render(report: Report, *, statistics: list[dict[str, Any]] | None = None) ->
             "templates": report.templates,
             "errors": report.errors,
             "warnings": report.warnings,
+            "skipped": report.skipped,
         },
     }
     if statistics is not None:

@@ -57,11 +57,12 @@ def summary(report: Report) -> str:
     """One sentence: what was found in how many files and templates."""
     files = _count(report.files, "file")
     templates = _count(report.templates, "template")
+    skipped = f"; {report.skipped:,} skipped: not templates" if report.skipped else ""
     if not report.violations:
-        return f"All clean: {files}, {templates} checked."
+        return f"All clean: {files}, {templates} checked{skipped}."
     errors = _count(report.errors, "error")
     warnings = _count(report.warnings, "warning")
-    return f"Found {errors} and {warnings} in {files} ({templates})."
+    return f"Found {errors} and {warnings} in {files} ({templates}){skipped}."
 
 
 def _count(number: int, noun: str) -> str:

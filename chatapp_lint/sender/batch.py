@@ -72,12 +72,13 @@ def collect(
     Raises:
         DirtyTemplateError: if any violation has error severity.
     """
-    from chatapp_lint.engine import Report, lint, lint_paths
+    from chatapp_lint.engine import Report, lint, lint_paths, resolve_config
     from chatapp_lint.model import Violation
 
     paths, mappings = _split(sources)
+    settings = resolve_config(config) if paths else None
     report = (
-        lint_paths(paths, selection=selection, config=config)
+        lint_paths(paths, selection=selection, config=settings)
         if paths
         else Report((), 0, 0)
     )
@@ -88,10 +89,13 @@ def collect(
         ]
     if extra:
         violations = tuple(sorted([*report.violations, *extra], key=Violation.sort_key))
-        report = Report(violations, report.files, report.templates + len(mappings))
+        report = attrs.evolve(
+            report, violations=violations, templates=report.templates + len(mappings)
+        )
     if report.errors:
         raise DirtyTemplateError(report)
-    items = [*_file_items(paths), *(Item(None, i, t) for i, t in mappings)]
+    files = [] if settings is None else _file_items(paths, settings)
+    items = [*files, *(Item(None, i, t) for i, t in mappings)]
     return [_prepared(item, space_id) for item in items]
 
 
@@ -121,16 +125,19 @@ def _split(
     return paths, mappings
 
 
-def _file_items(paths: list[str]) -> Iterator[Item]:
-    """Each template of each file, in the order `lint_paths` reads them."""
+def _file_items(paths: list[str], config: Config) -> Iterator[Item]:
+    """Each template of each file, in the order `lint_paths` reads (or skips) them."""
     from chatapp_lint import discovery
     from chatapp_lint.loader import load_path
 
-    for entry in discovery.expand(paths):
-        value = load_path(Path(entry)).value
+    for entry in discovery.entries(paths, config.files()):
+        document = load_path(Path(entry.path))
+        if not entry.named and discovery.not_a_template(document):
+            continue
+        value = document.value
         templates = value if isinstance(value, list) else [value]
         for index, template in enumerate(templates):
-            yield Item(entry, index, template)
+            yield Item(entry.path, index, template)
 
 
 def _prepared(item: Item, space_id: str | None) -> Item:
