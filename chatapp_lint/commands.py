@@ -248,7 +248,7 @@ def lint_command(  # noqa: PLR0913, PLR0917 - one parameter per option, as click
         else linting.NONE
     )
     rendered, colored = (
-        (html_report(paths, report), False)
+        (html_report(paths, report, config), False)
         if output_format == "html"
         else linting.render(
             report,

@@ -287,7 +287,7 @@ def test_the_parsers_own_nesting_limit_is_fl008_too() -> None:
     refused = yaml.scanner.ScannerError(
         "while increasing flow level", mark, "exceeded maximum nesting depth", mark
     )
-    document = yaml_source._too_deep("[" * 10 + "]" * 10, refused)
+    document = yaml_source._too_deep("[" * 10 + "]" * 10, lambda text: text, refused)
     assert _problems(document) == [("FL008", "", 1, 8)]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from chatapp_lint import discovery
+from chatapp_lint.config import Config
 from chatapp_lint.engine import Report
 from chatapp_lint.model import Severity, Violation
 from chatapp_lint.preview.message import Message, assign, build, direction
@@ -59,16 +60,26 @@ class Entry:
         return sum(v.severity is Severity.WARNING for v in self.findings)
 
 
-def entries(paths: Iterable[str | Path], report: Report) -> list[Entry]:
-    """Every template the files hold, in file order, with the report's findings."""
+def entries(
+    paths: Iterable[str | Path], report: Report, config: Config | None = None
+) -> list[Entry]:
+    """Every template the files hold, in file order, with the report's findings.
+
+    The files are those `lint_paths` lints with the same configuration: its
+    `include` and `exclude`, and a directory's files that are templates.
+    """
+    from chatapp_lint.engine import resolve_config
+
     found: dict[tuple[str, int], list[Violation]] = {}
     for violation in report.violations:
         found.setdefault((violation.file or "", violation.template), []).append(
             violation
         )
     result: list[Entry] = []
-    for file in dict.fromkeys(discovery.expand(paths)):
-        result += _file_entries(file, found)
+    files = resolve_config(config).files()
+    chosen = {entry.path: entry for entry in discovery.entries(paths, files)}
+    for file, entry in chosen.items():
+        result += _file_entries(file, found, walked=not entry.named)
     return result
 
 
@@ -82,13 +93,15 @@ def counts(drawn: Sequence[Entry]) -> Counter[str]:
 
 
 def _file_entries(
-    file: str, found: dict[tuple[str, int], list[Violation]]
+    file: str, found: dict[tuple[str, int], list[Violation]], *, walked: bool
 ) -> list[Entry]:
     if file == discovery.STDIN:
         return [_broken(file, 0, "Standard input is linted, not drawn.", found)]
     from chatapp_lint.loader import load_path
 
-    document = load_path(Path(file), file)
+    document = load_path(Path(file), file, walked=walked)
+    if walked and discovery.not_a_template(document):
+        return []  # a run over the folder skips it too
     value = document.value
     if value is None and document.problems:
         return [_broken(file, 0, "The file cannot be read or parsed.", found)]

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from chatapp_lint import linting
-from chatapp_lint.config import ConfigError
+from chatapp_lint.config import Config, ConfigError
 from chatapp_lint.engine import Report, lint_paths
 from chatapp_lint.linting import EXIT_USAGE
 from chatapp_lint.preview import MISSING_EXTRA
@@ -35,12 +35,14 @@ def require_jinja() -> None:
         raise MissingExtra from None
 
 
-def html_report(paths: Sequence[str], report: Report) -> str:
+def html_report(
+    paths: Sequence[str], report: Report, config: Config | None = None
+) -> str:
     """The `--format html` report: every template drawn on one page."""
     require_jinja()
     from chatapp_lint.preview.site import render_page
 
-    return render_page(paths, report)
+    return render_page(paths, report, config)
 
 
 @click.command("preview")
@@ -87,7 +89,7 @@ def preview_command(
         raise BadConfig(error) from None
     report = lint_paths(paths, selection=selection, config=config, jobs=0)
     try:
-        pages = write_site(paths, report, directory)
+        pages = write_site(paths, report, directory, config)
     except OSError as error:
         raise click.ClickException(
             f"cannot write the site to {str(directory)!r}: {error.strerror}"

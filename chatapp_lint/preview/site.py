@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from chatapp_lint._version import __version__
+from chatapp_lint.config import Config
 from chatapp_lint.engine import Report
 from chatapp_lint.preview.collect import Entry, counts, entries
 
@@ -26,14 +27,25 @@ PAGES = "templates/"
 """Where the site keeps one page per template, relative to its index."""
 
 
-def render_page(paths: Iterable[str | Path], report: Report) -> str:
-    """Every template of the files, drawn on one self-contained HTML page."""
-    return _index(entries(paths, report), pages="")
+def render_page(
+    paths: Iterable[str | Path], report: Report, config: Config | None = None
+) -> str:
+    """Every template of the files, drawn on one self-contained HTML page.
+
+    `config` decides which files a directory means, as for `lint_paths`
+    (without one, the configuration found from the working directory).
+    """
+    return _index(entries(paths, report, config), pages="")
 
 
-def write_site(paths: Iterable[str | Path], report: Report, directory: Path) -> int:
+def write_site(
+    paths: Iterable[str | Path],
+    report: Report,
+    directory: Path,
+    config: Config | None = None,
+) -> int:
     """Write `index.html` and a page per template under `directory`; the page count."""
-    drawn = entries(paths, report)
+    drawn = entries(paths, report, config)
     pages = directory / PAGES
     pages.mkdir(parents=True, exist_ok=True)
     (directory / "index.html").write_text(_index(drawn, PAGES), encoding="utf-8")

@@ -41,16 +41,28 @@ class Settings:
     selection: Selection
     problem: str | None = None  # why the configuration file could not be used
 
+    def includes(self, path: Path) -> bool:
+        """Whether a run over the folder would lint this file.
+
+        The configuration's `include` and `exclude` decide, as for a directory
+        walk: the file, and every folder above it up to the configuration's.
+        """
+        files = self.config.files()
+        location = files.locate(str(path))
+        return files.takes(location) and all(
+            files.walks_into(folder) for folder in location.parents()
+        )
+
 
 def settings_for(path: Path) -> Settings:
-    """The settings the command line would use for this file.
+    """The settings the command line would use for this file (or folder).
 
     A configuration that cannot be used must not silence the editor: the file is
     linted with the defaults, and `problem` says what is wrong.
     """
     from chatapp_lint.linting import UnknownRule, build_selection
 
-    found = discover(path.parent)
+    found = discover(path if path.is_dir() else path.parent)
     try:
         config = Config() if found is None else load(found)
         return Settings(config, build_selection(config))
@@ -102,7 +114,11 @@ class Workspace:
         """The violations of one buffer, with positions in its text."""
         name = self.name(path)
         self.open(path, text)
+        if not settings.includes(path):
+            return []
         document = load_bytes(text.encode("utf-8"), kind_of(path, text))
+        if discovery.not_a_template(document):
+            return []  # package.json, a workflow: as a run over the folder skips it
         remembered: list[tuple[Seen, SourceMap, str]] = []
         found, _ = lint_document(
             document,
@@ -114,7 +130,12 @@ class Workspace:
         found += self._across(name, remembered, settings.selection)
         config = settings.config
         if config.per_file_ignores:
-            found = [v for v in found if not config.silenced(v)]
+            # Reported relative to the workspace, matched as the absolute path:
+            # the configuration's globs are relative to its own folder.
+            where = str(path)
+            found = [
+                v for v in found if not config.silenced(attrs.evolve(v, file=where))
+            ]
         return sorted(found, key=Violation.sort_key)
 
     def _across(
@@ -152,7 +173,8 @@ class Workspace:
     def _names(self) -> list[str]:
         """Every template file of the workspace and every open buffer, in run order."""
         if self._listing is None:
-            found = discovery.expand([self.root])
+            files = settings_for(self.root).config.files()
+            found = discovery.expand([self.root], files)
             self._listing = [self.name(Path(path)) for path in found]
         names = set(self._listing) | self._buffers.keys()
         return sorted(names, key=lambda n: Path(n).parts)

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chatapp_lint.commands import run
+from chatapp_lint.config import load
 from chatapp_lint.engine import lint_paths
 from chatapp_lint.preview import render_page
 from chatapp_lint.strategies import valid_templates
@@ -153,3 +154,31 @@ def test_any_value_is_drawn_or_said_to_be_broken(value: object) -> None:
         1, len(value) if isinstance(value, list) else 1
     )
     assert page.count("<script") == 1
+
+
+def test_a_folder_is_drawn_as_it_is_linted(tmp_path: Path) -> None:
+    # The same files as lint_paths lints: not package.json (default exclude), not
+    # a file of the configuration's exclude, not a JSON file that is no template.
+    examples = Path(__file__).resolve().parents[2] / "examples" / "templates"
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "package.json").write_text('{"name": "shop"}', encoding="utf-8")
+    (tmp_path / "settings.json").write_text('{"debug": true}', encoding="utf-8")
+    template = (examples / "viber-image.json").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "t.json").write_text(template, encoding="utf-8")
+    (tmp_path / "legacy" / "old.json").write_text(template, encoding="utf-8")
+    config = load(_config(tmp_path, 'extend-exclude = ["legacy"]\n'))
+    report = lint_paths([str(tmp_path)], config=config)
+    page = render_page([str(tmp_path)], report, config)
+    assert report.files == 1
+    assert page.count('class="template') >= 1
+    assert "t.json" in page
+    assert "old.json" not in page
+    assert "package.json" not in page
+    assert "settings.json" not in page
+
+
+def _config(folder: Path, text: str) -> Path:
+    path = folder / ".chatapp-lint.toml"
+    path.write_text(text, encoding="utf-8")
+    return path

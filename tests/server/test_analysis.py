@@ -60,3 +60,18 @@ def test_a_file_changed_on_disk_is_read_again(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(BAD, encoding="utf-8")
     workspace.changed_on_disk()
     assert "XF001" in _codes(workspace, tmp_path / "b.yaml", BAD)
+
+
+def test_only_what_a_run_over_the_folder_lints_is_linted(tmp_path: Path) -> None:
+    (tmp_path / ".chatapp-lint.toml").write_text(
+        'extend-exclude = ["legacy"]\n', encoding="utf-8"
+    )
+    workspace = Workspace(tmp_path)
+    # The configuration's exclude, relative to its folder, whatever the depth.
+    assert _codes(workspace, tmp_path / "legacy" / "t.yaml", BAD) == []
+    assert _codes(workspace, tmp_path / "deeper" / "legacy" / "t.yaml", BAD) == []
+    assert "BT003" in _codes(workspace, tmp_path / "templates" / "t.yaml", BAD)
+    # The default exclude, and a file that is clearly not a template.
+    assert _codes(workspace, tmp_path / "package.json", '{"name": "x"}') == []
+    assert _codes(workspace, tmp_path / "other.json", '{"name": "x"}') == []
+    assert _codes(workspace, tmp_path / "draft.json", '{"Name": "x"') == ["FL003"]
