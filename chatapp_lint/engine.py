@@ -179,6 +179,7 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
     stdin_name: str = "-",
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
+    on_document: Callable[[str, Document], None] | None = None,
 ) -> Report:
     """Lint files and directories as the command line does (`-` reads standard input).
 
@@ -186,9 +187,13 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
     into `selection`, see `Selection.from_config`); `stdin_name` is the name
     reported for `-`; `progress(done, total)` is told after each file; `jobs`
     worker processes share the files (0: one per core when there are many),
-    with the same report as one process gives.
+    with the same report as one process gives. `on_document(entry, document)`
+    is handed each file's document, the very reading that was linted (in this
+    process: it forces one job), so a caller can act on what was checked.
     """
     chosen = selection or default_selection()
+    if on_document is not None:
+        jobs = 1
     violations: list[Violation] = []
     seen: list[tuple[Seen, _Where, str]] = []
     files = templates = 0
@@ -199,9 +204,10 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
         from chatapp_lint.loader import load_path
 
         remembered: list[tuple[Seen, _Where, str]] = []
-        found, count = lint_document(
-            load_path(Path(entry), name), name, chosen, remembered
-        )
+        document = load_path(Path(entry), name)
+        if on_document is not None:
+            on_document(entry, document)
+        found, count = lint_document(document, name, chosen, remembered)
         return found, count, remembered
 
     for found, count, remembered in _each_file(lint_file, entries, names, jobs):

@@ -13,6 +13,7 @@ from chatapp_lint.sender.errors import DirtyTemplateError, SenderError
 
 if TYPE_CHECKING:
     from chatapp_lint.config import Config
+    from chatapp_lint.loader import Document
     from chatapp_lint.selection import Selection
 
 Source = str | Path | Mapping[str, Any]
@@ -66,8 +67,10 @@ def collect(
     """Lint every template and return them ready to send, in order.
 
     Files and directories are linted as `lint_paths` does (checks across
-    templates included); mappings as `lint` does. `space_id` fills in
-    `CustSpaceId` where a template has none.
+    templates included); mappings as `lint` does. Each file is read once: the
+    requests are built from the very values that were linted, so a file
+    changed or swapped after its reading cannot get anything unchecked sent.
+    `space_id` fills in `CustSpaceId` where a template has none.
 
     Raises:
         DirtyTemplateError: if any violation has error severity.
@@ -76,8 +79,14 @@ def collect(
     from chatapp_lint.model import Violation
 
     paths, mappings = _split(sources)
+    readings: list[tuple[str, Document]] = []
     report = (
-        lint_paths(paths, selection=selection, config=config)
+        lint_paths(
+            paths,
+            selection=selection,
+            config=config,
+            on_document=lambda entry, document: readings.append((entry, document)),
+        )
         if paths
         else Report((), 0, 0)
     )
@@ -91,7 +100,7 @@ def collect(
         report = Report(violations, report.files, report.templates + len(mappings))
     if report.errors:
         raise DirtyTemplateError(report)
-    items = [*_file_items(paths), *(Item(None, i, t) for i, t in mappings)]
+    items = [*_file_items(readings), *(Item(None, i, t) for i, t in mappings)]
     return [_prepared(item, space_id) for item in items]
 
 
@@ -121,13 +130,10 @@ def _split(
     return paths, mappings
 
 
-def _file_items(paths: list[str]) -> Iterator[Item]:
-    """Each template of each file, in the order `lint_paths` reads them."""
-    from chatapp_lint import discovery
-    from chatapp_lint.loader import load_path
-
-    for entry in discovery.expand(paths):
-        value = load_path(Path(entry)).value
+def _file_items(readings: list[tuple[str, Document]]) -> Iterator[Item]:
+    """Each template of each file, from the readings `lint_paths` linted, in order."""
+    for entry, document in readings:
+        value = document.value
         templates = value if isinstance(value, list) else [value]
         for index, template in enumerate(templates):
             yield Item(entry, index, template)
