@@ -7,7 +7,9 @@ plain data or a `CallFailed` carrying an `ApiFailure` or a `TransportFailure`.
 
 from __future__ import annotations
 
+import logging
 import re
+import weakref
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -45,6 +47,41 @@ _TRANSPORT_KINDS: Final = (
     ("ssl", "TLSError"),
     ("json", "UnreadableAnswer"),
 )
+
+
+# `DEBUG=sdk` in the environment makes the SDK log every request's headers
+# (the Authorization header names the AccessKey id and carries the signature,
+# x-acs-security-token the STS token) to loggers it creates on import.
+_SDK_LOGGERS: Final = ("darabonba-core", "alibabacloud-tea")
+_SECRET_HEADER: Final = re.compile(
+    r"^([<>] *(?:authorization|x-acs-security-token|x-acs-accesskey-id"
+    r"|x-acs-bearer-token|proxy-authorization) *:).*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+class _DebugScrubber(logging.Filter):
+    """Rewrites the SDK's debug records without secrets, signatures or query strings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._redactors: weakref.WeakSet[Redactor] = weakref.WeakSet()
+
+    def watch(self, redact: Redactor) -> None:
+        """Scrub this redactor's secrets too (a gateway's credentials)."""
+        self._redactors.add(redact)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = _SECRET_HEADER.sub(r"\1 <redacted>", record.getMessage())
+        for redact in list(self._redactors):
+            text = redact.scrub(text)
+        record.msg, record.args = Redactor().scrub(text), ()
+        return True
+
+
+_DEBUG_SCRUBBER: Final = _DebugScrubber()
+for _name in _SDK_LOGGERS:
+    logging.getLogger(_name).addFilter(_DEBUG_SCRUBBER)
 
 
 class _Captured(Exception):  # noqa: N818 - a signal, not an error
@@ -110,9 +147,15 @@ class Gateway:
             config.credential = _chain(redact)
         self._client = Client(config)
         self._redact = redact
+        _DEBUG_SCRUBBER.watch(redact)
 
     def __repr__(self) -> str:
         return "Gateway(<SDK client>)"
+
+    @property
+    def redact(self) -> Redactor:
+        """What scrubs this gateway's secrets out of text."""
+        return self._redact
 
     def create(self, data: Mapping[str, Any], where: str) -> tuple[str, str | None]:
         """Create a template; returns its TemplateCode and the request id."""
@@ -125,7 +168,8 @@ class Gateway:
             raise CallFailed(self._failure(error)) from None
         body = response.body
         if body is None or body.code != "OK" or body.data is None:
-            raise CallFailed(_not_ok(body.to_map() if body is not None else {}))
+            answer = body.to_map() if body is not None else {}
+            raise CallFailed(_not_ok(answer, self._redact))
         return str(body.data.template_code), body.request_id
 
     def detail(
@@ -161,7 +205,7 @@ class Gateway:
         if body.get("Code") != "OK":
             if _NOT_FOUND.search(str(body.get("Code"))):
                 return None, request_id
-            raise CallFailed(_not_ok(body))
+            raise CallFailed(_not_ok(body, self._redact))
         data = body.get("Data")
         return (data if isinstance(data, dict) and data else None), request_id
 
@@ -169,10 +213,11 @@ class Gateway:
         if isinstance(error, AlibabaCloudException):
             data = error.data if isinstance(error.data, dict) else {}
             retry_after = getattr(error, "retry_after", None)
+            request_id = error.request_id or data.get("RequestId")
             return ApiFailure(
-                code=str(error.code or "UnknownError"),
+                code=self._redact(str(error.code or "UnknownError")),
                 message=self._redact(str(data.get("Message") or error.message or "")),
-                request_id=error.request_id or data.get("RequestId"),
+                request_id=None if request_id is None else self._redact(request_id),
                 status=error.status_code,
                 retry_after=retry_after / 1000 if retry_after else None,
             )
@@ -201,12 +246,13 @@ def _chain(redact: Redactor) -> Any:
     return chain
 
 
-def _not_ok(body: Mapping[str, Any]) -> ApiFailure:
+def _not_ok(body: Mapping[str, Any], redact: Redactor) -> ApiFailure:
     """A 200 answer whose `Code` is not OK: the SDK does not raise for it."""
+    request_id = body.get("RequestId")
     return ApiFailure(
-        code=str(body.get("Code") or "UnknownError"),
-        message=str(body.get("Message") or ""),
-        request_id=body.get("RequestId"),
+        code=redact(str(body.get("Code") or "UnknownError")),
+        message=redact(str(body.get("Message") or "")),
+        request_id=None if request_id is None else redact(str(request_id)),
         status=200,
     )
 
