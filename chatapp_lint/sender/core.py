@@ -62,8 +62,13 @@ def send(
         sdk.request_model(item.data, item.where)
     if settings.dry_run:
         return _plan(sdk, items, on_outcome)
-    gateway = open_gateway(sdk, settings)
     journal = _journal(settings.report)
+    try:
+        gateway = open_gateway(sdk, settings)
+    except BaseException:
+        if journal is not None:
+            journal.close()
+        raise
     shown: list[Outcome] = []
 
     def show(outcome: Outcome) -> None:
@@ -79,6 +84,7 @@ def send(
         shown_so_far = SendReport(tuple(shown))
         raise ReportWriteError(settings.report, error.reason, shown_so_far) from None
     finally:
+        gateway.close()
         if journal is not None:
             journal.close()
     return SendReport(tuple(shown))

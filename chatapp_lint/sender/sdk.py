@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from alibabacloud_cams20200606 import models as cams
@@ -27,6 +27,7 @@ from chatapp_lint.sender.errors import (
     UnsendableTemplateError,
 )
 from chatapp_lint.sender.outcome import ApiFailure, CallFailed, TransportFailure
+from chatapp_lint.sender.relay import Relay
 from chatapp_lint.sender.settings import Credentials, Settings
 
 VERSION: Final = "2020-06-06"
@@ -132,12 +133,19 @@ class Gateway:
     def __init__(
         self, settings: Settings, credentials: Credentials | None, redact: Redactor
     ) -> None:
+        # Every connection goes through the relay, which holds each call to its
+        # deadline and size bound and applies the proxy variables and NO_PROXY.
+        self._relay = Relay(settings.connect_timeout)
+        self._deadline = settings.timeout
+        self._max_bytes = settings.max_answer_bytes
         config = Config(
             endpoint=settings.resolved_endpoint(),
             protocol=settings.protocol,
             region_id=settings.region,
             read_timeout=int(settings.timeout * 1000),
             connect_timeout=int(settings.connect_timeout * 1000),
+            http_proxy=self._relay.address,
+            https_proxy=self._relay.address,
         )
         if credentials is not None:
             config.access_key_id = credentials.access_key_id
@@ -152,6 +160,10 @@ class Gateway:
     def __repr__(self) -> str:
         return "Gateway(<SDK client>)"
 
+    def close(self) -> None:
+        """Stop the relay (and cut any connection left open)."""
+        self._relay.close()
+
     @property
     def redact(self) -> Redactor:
         """What scrubs this gateway's secrets out of text."""
@@ -160,12 +172,11 @@ class Gateway:
     def create(self, data: Mapping[str, Any], where: str) -> tuple[str, str | None]:
         """Create a template; returns its TemplateCode and the request id."""
         request = request_model(data, where)
-        try:
-            response = self._client.create_chatapp_template_with_options(
+        response = self._guarded(
+            lambda: self._client.create_chatapp_template_with_options(
                 request, RuntimeOptions()
             )
-        except Exception as error:  # noqa: BLE001 - mapped, redacted, re-raised
-            raise CallFailed(self._failure(error)) from None
+        )
         body = response.body
         if body is None or body.code != "OK" or body.data is None:
             answer = body.to_map() if body is not None else {}
@@ -193,12 +204,14 @@ class Gateway:
         )
         request = OpenApiRequest(query=Utils.query(dict(query)))
         try:
-            answer = self._client.call_api(params, request, RuntimeOptions())
-        except Exception as error:  # noqa: BLE001 - mapped, redacted, re-raised
-            failure = self._failure(error)
+            answer = self._guarded(
+                lambda: self._client.call_api(params, request, RuntimeOptions())
+            )
+        except CallFailed as failed:
+            failure = failed.failure
             if isinstance(failure, ApiFailure) and _NOT_FOUND.search(failure.code):
                 return None, failure.request_id
-            raise CallFailed(failure) from None
+            raise
         body = answer.get("body") if isinstance(answer, dict) else None
         body = body if isinstance(body, dict) else {}
         request_id = body.get("RequestId")
@@ -208,6 +221,31 @@ class Gateway:
             raise CallFailed(_not_ok(body, self._redact))
         data = body.get("Data")
         return (data if isinstance(data, dict) and data else None), request_id
+
+    def _guarded(self, call: Callable[[], Any]) -> Any:
+        """Make one SDK call under the relay's deadline and size bound.
+
+        Raises:
+            CallFailed: the SDK raised (mapped and redacted), or the relay cut
+                the call (`Network.Deadline`, `Network.AnswerTooLarge`).
+        """
+        self._relay.arm(self._deadline, self._max_bytes)
+        try:
+            return call()
+        except Exception as error:  # noqa: BLE001 - mapped, redacted, re-raised
+            tripped = self._relay.tripped
+            if tripped == "Deadline":
+                limit = f"no whole answer within {self._deadline:g} s"
+                raise CallFailed(TransportFailure(tripped, limit)) from None
+            if tripped == "AnswerTooLarge":
+                limit = f"the answer passed {self._max_bytes} bytes"
+                raise CallFailed(TransportFailure(tripped, limit)) from None
+            if tripped is not None:
+                reason = "could not connect to the service (or its proxy)"
+                raise CallFailed(TransportFailure(tripped, reason)) from None
+            raise CallFailed(self._failure(error)) from None
+        finally:
+            self._relay.disarm()
 
     def _failure(self, error: Exception) -> ApiFailure | TransportFailure:
         if isinstance(error, AlibabaCloudException):

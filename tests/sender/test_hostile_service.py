@@ -224,9 +224,10 @@ def test_three_runs_on_one_report_create_each_template_once(
     results = [(run.wait(60), *run.communicate()) for run in runs]
     assert len(fake.of(CREATE)) == 3
     assert len(fake.templates) == 3
-    refused = [err for code, _, err in results if code == 1]
-    assert len(refused) == 2
-    assert all("is in use by another send run" in err for err in refused)
+    # A run that found the report locked said so; one that came after the
+    # first had finished skipped what the report says was created.
+    for code, _, err in results:
+        assert code == 0 or "is in use by another send run" in err, err
 
 
 def test_a_report_that_cannot_be_written_stops_the_batch_with_the_code_shown(
