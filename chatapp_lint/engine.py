@@ -185,6 +185,7 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
     stdin_name: str = "-",
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
+    on_document: Callable[[str, Document], None] | None = None,
 ) -> Report:
     """Lint files and directories as the command line does (`-` reads standard input).
 
@@ -195,7 +196,9 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
     per-file and per-pointer ignores. `stdin_name` is the name reported for `-`;
     `progress(done, total)` is told after each file; `jobs` worker processes
     share the files (0: one per core when there are many), with the same report
-    as one process gives.
+    as one process gives. `on_document(entry, document)` is handed each linted
+    file's document, the very reading that was linted (in this process: it
+    forces one job), so a caller can act on what was checked.
 
     Raises:
         TypeError: `paths` is one string or path, not a collection of them.
@@ -207,6 +210,8 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
         )
     settings = resolve_config(config)
     chosen = selection or _selection(settings)
+    if on_document is not None:
+        jobs = 1
     violations: list[Violation] = []
     seen: list[Seen] = []
     # Standard input cannot be read again: its source map is kept for the checks
@@ -227,6 +232,8 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
             return [], 0, [], False
         remembered: list[tuple[Seen, _Where, str]] = []
         found, count = lint_document(document, name, chosen, remembered)
+        if on_document is not None:
+            on_document(entry, document)
         if entry == discovery.STDIN and remembered:
             kept[name] = remembered[0][1]  # type: ignore[assignment]  # a source map
         return found, count, [entry for entry, _, _ in remembered], True

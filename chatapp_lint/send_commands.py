@@ -28,6 +28,7 @@ from chatapp_lint.sender.options import (
     settings_from,
 )
 from chatapp_lint.sender.outcome import Outcome
+from chatapp_lint.escaping import visible
 
 
 @click.command("send")
@@ -74,9 +75,9 @@ def send_command(
         click.echo(REPORTERS["text"](error.report), nl=False)
         raise SendFailed(str(error)) from None
     except (SdkMissingError, MissingCredentialsError) as error:
-        raise SetupError(str(error)) from None
+        raise SetupError(visible(str(error))) from None
     except SenderError as error:
-        raise SendFailed(str(error)) from None
+        raise SendFailed(visible(str(error))) from None
     if dry_run:
         plan = [
             {
@@ -94,14 +95,22 @@ def send_command(
 
 
 def _print_outcome(outcome: Outcome) -> None:
-    place = f"{outcome.file or '<mapping>'}#{outcome.template}"
-    head = f"{place}: {outcome.name} [{outcome.language}] {outcome.status}"
+    """One line per template; every piece from outside is made visible first.
+
+    A server's Message, a file or template name could otherwise start a line of
+    its own (a forged `::error::` workflow command) or a terminal sequence.
+    """
+    v = visible
+    place = f"{v(outcome.file or '<mapping>')}#{outcome.template}"
+    head = f"{place}: {v(outcome.name)} [{v(outcome.language)}] {outcome.status}"
     if outcome.status.done:
         extra = " (found by lookup)" if outcome.via_lookup else ""
-        click.echo(f"{head} TemplateCode {outcome.template_code or '-'}{extra}")
+        code = v(outcome.template_code or "-")
+        click.echo(f"{head} TemplateCode {code}{extra}")
         return
-    request = f" (RequestId {outcome.request_id})" if outcome.request_id else ""
-    click.echo(f"{head}: {outcome.error_code}: {outcome.message}{request}", err=True)
+    request = f" (RequestId {v(outcome.request_id)})" if outcome.request_id else ""
+    failure = f"{v(outcome.error_code or '')}: {v(outcome.message or '')}"
+    click.echo(f"{head}: {failure}{request}", err=True)
 
 
 @click.command("pull")
@@ -148,9 +157,9 @@ def pull_command(
     except (SdkMissingError, MissingCredentialsError) as error:
         raise SetupError(str(error)) from None
     except PullError as error:
-        raise SendFailed(str(error)) from None
+        raise SendFailed(visible(str(error))) from None
     for note in pulled.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(f"note: {visible(note)}", err=True)
     text = dump(pulled.template, output)
     if output is None:
         click.echo(text, nl=False)

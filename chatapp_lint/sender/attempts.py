@@ -28,6 +28,7 @@ from chatapp_lint.sender.pacing import Backoff, RateLimiter
 
 if TYPE_CHECKING:
     from chatapp_lint.sender.batch import Item
+    from chatapp_lint.sender.errors import Redactor
     from chatapp_lint.sender.sdk import Gateway
     from chatapp_lint.sender.settings import Settings
 
@@ -69,10 +70,12 @@ class Attempts:
         return self._finish(outcome)
 
     def _finish(self, outcome: Outcome) -> Outcome:
-        if self._journal is not None:
-            self._journal.append(outcome)
+        """Scrub, show, then record: what was created is shown even if recording fails."""
+        outcome = _scrubbed(outcome, self._gateway.redact)
         if self._on_outcome is not None:
             self._on_outcome(outcome)
+        if self._journal is not None:
+            self._journal.append(outcome)
         return outcome
 
     def _create(self, item: Item) -> Outcome:
@@ -115,6 +118,25 @@ class Attempts:
         else:
             held = "; what the service holds could not be looked up"
         return attrs.evolve(_failed(item, failure), message=f"{failure.message}{held}")
+
+
+def _scrubbed(outcome: Outcome, redact: Redactor) -> Outcome:
+    """The outcome with every text that came from the service redacted.
+
+    Every outcome passes here before it is shown or recorded, whichever path
+    (create, lookup, name clash) put the service's words into it.
+    """
+
+    def clean(value: str | None) -> str | None:
+        return None if value is None else redact(value)
+
+    return attrs.evolve(
+        outcome,
+        template_code=clean(outcome.template_code),
+        error_code=clean(outcome.error_code),
+        message=clean(outcome.message),
+        request_id=clean(outcome.request_id),
+    )
 
 
 def _failed(item: Item, failure: Failure) -> Outcome:

@@ -13,6 +13,7 @@ from chatapp_lint.sender.errors import DirtyTemplateError, SenderError
 
 if TYPE_CHECKING:
     from chatapp_lint.config import Config
+    from chatapp_lint.loader import Document
     from chatapp_lint.selection import Selection
 
 Source = str | Path | Mapping[str, Any]
@@ -66,19 +67,26 @@ def collect(
     """Lint every template and return them ready to send, in order.
 
     Files and directories are linted as `lint_paths` does (checks across
-    templates included); mappings as `lint` does. `space_id` fills in
-    `CustSpaceId` where a template has none.
+    templates included); mappings as `lint` does. Each file is read once: the
+    requests are built from the very values that were linted, so a file
+    changed or swapped after its reading cannot get anything unchecked sent.
+    `space_id` fills in `CustSpaceId` where a template has none.
 
     Raises:
         DirtyTemplateError: if any violation has error severity.
     """
-    from chatapp_lint.engine import Report, lint, lint_paths, resolve_config
+    from chatapp_lint.engine import Report, lint, lint_paths
     from chatapp_lint.model import Violation
 
     paths, mappings = _split(sources)
-    settings = resolve_config(config) if paths else None
+    readings: list[tuple[str, Document]] = []
     report = (
-        lint_paths(paths, selection=selection, config=settings)
+        lint_paths(
+            paths,
+            selection=selection,
+            config=config,
+            on_document=lambda entry, document: readings.append((entry, document)),
+        )
         if paths
         else Report((), 0, 0)
     )
@@ -94,8 +102,7 @@ def collect(
         )
     if report.errors:
         raise DirtyTemplateError(report)
-    files = [] if settings is None else _file_items(paths, settings)
-    items = [*files, *(Item(None, i, t) for i, t in mappings)]
+    items = [*_file_items(readings), *(Item(None, i, t) for i, t in mappings)]
     return [_prepared(item, space_id) for item in items]
 
 
@@ -125,19 +132,13 @@ def _split(
     return paths, mappings
 
 
-def _file_items(paths: list[str], config: Config) -> Iterator[Item]:
-    """Each template of each file, in the order `lint_paths` reads (or skips) them."""
-    from chatapp_lint import discovery
-    from chatapp_lint.loader import load_path
-
-    for entry in discovery.entries(paths, config.files()):
-        document = load_path(Path(entry.path))
-        if not entry.named and discovery.not_a_template(document):
-            continue
+def _file_items(readings: list[tuple[str, Document]]) -> Iterator[Item]:
+    """Each template of each file, from the readings `lint_paths` linted, in order."""
+    for entry, document in readings:
         value = document.value
         templates = value if isinstance(value, list) else [value]
         for index, template in enumerate(templates):
-            yield Item(entry.path, index, template)
+            yield Item(entry, index, template)
 
 
 def _prepared(item: Item, space_id: str | None) -> Item:

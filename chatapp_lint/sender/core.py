@@ -9,8 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from chatapp_lint.sender.attempts import Attempts
 from chatapp_lint.sender.batch import Item, Source, collect
-from chatapp_lint.sender.errors import Redactor, SdkMissingError, SenderError
-from chatapp_lint.sender.journal import Journal
+from chatapp_lint.sender.errors import (
+    Redactor,
+    ReportWriteError,
+    SdkMissingError,
+    SenderError,
+)
+from chatapp_lint.sender.journal import Journal, JournalWriteError
 from chatapp_lint.sender.outcome import Outcome, SendReport, Status
 from chatapp_lint.sender.settings import Settings
 
@@ -45,6 +50,8 @@ def send(
         UnsendableTemplateError: the SDK would drop a member; nothing was sent.
         SdkMissingError: the `send` extra is not installed.
         MissingCredentialsError: no access key in the environment.
+        ReportWriteError: the report file could not be written; the batch
+            stopped, and the error carries the outcomes so far.
     """
     settings = settings or Settings()
     items = collect(
@@ -55,14 +62,32 @@ def send(
         sdk.request_model(item.data, item.where)
     if settings.dry_run:
         return _plan(sdk, items, on_outcome)
-    gateway = open_gateway(sdk, settings)
     journal = _journal(settings.report)
-    attempts = Attempts(gateway, settings, journal, on_outcome)
     try:
-        return SendReport(tuple(attempts.run(item) for item in items))
-    finally:
+        gateway = open_gateway(sdk, settings)
+    except BaseException:
         if journal is not None:
             journal.close()
+        raise
+    shown: list[Outcome] = []
+
+    def show(outcome: Outcome) -> None:
+        shown.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    attempts = Attempts(gateway, settings, journal, show)
+    try:
+        for item in items:
+            attempts.run(item)
+    except JournalWriteError as error:  # what follows could not be recorded: stop
+        shown_so_far = SendReport(tuple(shown))
+        raise ReportWriteError(settings.report, error.reason, shown_so_far) from None
+    finally:
+        gateway.close()
+        if journal is not None:
+            journal.close()
+    return SendReport(tuple(shown))
 
 
 def load_sdk() -> ModuleType:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from chatapp_lint.engine import Report
     from chatapp_lint.model import Violation
+    from chatapp_lint.sender.outcome import SendReport
 
 SDK_REQUIREMENTS: Final = (
     "alibabacloud-cams20200606>=5.3,<6",
@@ -48,6 +49,27 @@ class DirtyTemplateError(SenderError):
         self.violations: tuple[Violation, ...] = report.violations
         super().__init__(
             f"{report.errors} error(s) in the templates: nothing was sent."
+        )
+
+
+class ReportWriteError(SenderError):
+    """The report file could not be written: the batch stopped there.
+
+    Attributes:
+        report: The outcomes known so far, the one that could not be recorded
+            included (it was shown before the write was tried).
+    """
+
+    def __init__(self, path: object, reason: str, report: SendReport) -> None:
+        self.report = report
+        held = [o for o in report.outcomes if o.status.done and o.template_code]
+        listed = "; ".join(
+            f"{o.name} [{o.language}] TemplateCode {o.template_code}" for o in held
+        )
+        super().__init__(
+            f"the report file {path} could not be written ({reason}): the batch "
+            f"stopped. Created or held so far: {listed or 'none'}. Record these "
+            "before a re-run, which without them would try to create them again."
         )
 
 
@@ -109,11 +131,15 @@ class Redactor:
 
     def __call__(self, text: str) -> str:
         """The text without secrets, query strings or URL paths, and not too long."""
+        text = self.scrub(text)
+        if len(text) > _MAX_DETAIL:
+            text = text[: _MAX_DETAIL - 3] + "..."
+        return text
+
+    def scrub(self, text: str) -> str:
+        """The text without secrets, query strings or URL paths, whatever its length."""
         for secret in self._secrets:
             text = text.replace(secret, "***")
         text = _WITH_URL.sub("with url: <redacted>", text)
         text = _URL_PATH.sub(r"\1/<redacted>", text)
-        text = _QUERY.sub("?<redacted>", text)
-        if len(text) > _MAX_DETAIL:
-            text = text[: _MAX_DETAIL - 3] + "..."
-        return text
+        return _QUERY.sub("?<redacted>", text)

@@ -59,7 +59,10 @@ def pull(
     ):
         if value:
             query[key] = value
-    found = Lookup(gateway, settings).fetch(query)
+    try:
+        found = Lookup(gateway, settings).fetch(query)
+    finally:
+        gateway.close()
     if found.failure is not None:
         raise PullError(describe(found.failure), found.failure)
     data, request_id = found.held, found.request_id

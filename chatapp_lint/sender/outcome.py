@@ -9,7 +9,9 @@ import attrs
 
 LIMIT_CONTROL = "System.LimitControl"
 NAME_EXISTS_SUFFIX = "TemplateNameExist"
-NOT_REACHED = frozenset({"ConnectionRefused", "ConnectTimeout", "NameResolution"})
+NOT_REACHED = frozenset(
+    {"ConnectionRefused", "ConnectTimeout", "NameResolution", "ConnectFailed"}
+)
 """Transport failures that happen before a request is sent."""
 
 

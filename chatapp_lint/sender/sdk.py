@@ -7,8 +7,10 @@ plain data or a `CallFailed` carrying an `ApiFailure` or a `TransportFailure`.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from alibabacloud_cams20200606 import models as cams
@@ -25,6 +27,7 @@ from chatapp_lint.sender.errors import (
     UnsendableTemplateError,
 )
 from chatapp_lint.sender.outcome import ApiFailure, CallFailed, TransportFailure
+from chatapp_lint.sender.relay import Relay
 from chatapp_lint.sender.settings import Credentials, Settings
 
 VERSION: Final = "2020-06-06"
@@ -45,6 +48,41 @@ _TRANSPORT_KINDS: Final = (
     ("ssl", "TLSError"),
     ("json", "UnreadableAnswer"),
 )
+
+
+# `DEBUG=sdk` in the environment makes the SDK log every request's headers
+# (the Authorization header names the AccessKey id and carries the signature,
+# x-acs-security-token the STS token) to loggers it creates on import.
+_SDK_LOGGERS: Final = ("darabonba-core", "alibabacloud-tea")
+_SECRET_HEADER: Final = re.compile(
+    r"^([<>] *(?:authorization|x-acs-security-token|x-acs-accesskey-id"
+    r"|x-acs-bearer-token|proxy-authorization) *:).*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+class _DebugScrubber(logging.Filter):
+    """Rewrites the SDK's debug records without secrets, signatures or query strings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._redactors: weakref.WeakSet[Redactor] = weakref.WeakSet()
+
+    def watch(self, redact: Redactor) -> None:
+        """Scrub this redactor's secrets too (a gateway's credentials)."""
+        self._redactors.add(redact)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = _SECRET_HEADER.sub(r"\1 <redacted>", record.getMessage())
+        for redact in list(self._redactors):
+            text = redact.scrub(text)
+        record.msg, record.args = Redactor().scrub(text), ()
+        return True
+
+
+_DEBUG_SCRUBBER: Final = _DebugScrubber()
+for _name in _SDK_LOGGERS:
+    logging.getLogger(_name).addFilter(_DEBUG_SCRUBBER)
 
 
 class _Captured(Exception):  # noqa: N818 - a signal, not an error
@@ -95,12 +133,19 @@ class Gateway:
     def __init__(
         self, settings: Settings, credentials: Credentials | None, redact: Redactor
     ) -> None:
+        # Every connection goes through the relay, which holds each call to its
+        # deadline and size bound and applies the proxy variables and NO_PROXY.
+        self._relay = Relay(settings.connect_timeout)
+        self._deadline = settings.timeout
+        self._max_bytes = settings.max_answer_bytes
         config = Config(
             endpoint=settings.resolved_endpoint(),
             protocol=settings.protocol,
             region_id=settings.region,
             read_timeout=int(settings.timeout * 1000),
             connect_timeout=int(settings.connect_timeout * 1000),
+            http_proxy=self._relay.address,
+            https_proxy=self._relay.address,
         )
         if credentials is not None:
             config.access_key_id = credentials.access_key_id
@@ -110,22 +155,32 @@ class Gateway:
             config.credential = _chain(redact)
         self._client = Client(config)
         self._redact = redact
+        _DEBUG_SCRUBBER.watch(redact)
 
     def __repr__(self) -> str:
         return "Gateway(<SDK client>)"
 
+    def close(self) -> None:
+        """Stop the relay (and cut any connection left open)."""
+        self._relay.close()
+
+    @property
+    def redact(self) -> Redactor:
+        """What scrubs this gateway's secrets out of text."""
+        return self._redact
+
     def create(self, data: Mapping[str, Any], where: str) -> tuple[str, str | None]:
         """Create a template; returns its TemplateCode and the request id."""
         request = request_model(data, where)
-        try:
-            response = self._client.create_chatapp_template_with_options(
+        response = self._guarded(
+            lambda: self._client.create_chatapp_template_with_options(
                 request, RuntimeOptions()
             )
-        except Exception as error:  # noqa: BLE001 - mapped, redacted, re-raised
-            raise CallFailed(self._failure(error)) from None
+        )
         body = response.body
         if body is None or body.code != "OK" or body.data is None:
-            raise CallFailed(_not_ok(body.to_map() if body is not None else {}))
+            answer = body.to_map() if body is not None else {}
+            raise CallFailed(_not_ok(answer, self._redact))
         return str(body.data.template_code), body.request_id
 
     def detail(
@@ -149,30 +204,58 @@ class Gateway:
         )
         request = OpenApiRequest(query=Utils.query(dict(query)))
         try:
-            answer = self._client.call_api(params, request, RuntimeOptions())
-        except Exception as error:  # noqa: BLE001 - mapped, redacted, re-raised
-            failure = self._failure(error)
+            answer = self._guarded(
+                lambda: self._client.call_api(params, request, RuntimeOptions())
+            )
+        except CallFailed as failed:
+            failure = failed.failure
             if isinstance(failure, ApiFailure) and _NOT_FOUND.search(failure.code):
                 return None, failure.request_id
-            raise CallFailed(failure) from None
+            raise
         body = answer.get("body") if isinstance(answer, dict) else None
         body = body if isinstance(body, dict) else {}
         request_id = body.get("RequestId")
         if body.get("Code") != "OK":
             if _NOT_FOUND.search(str(body.get("Code"))):
                 return None, request_id
-            raise CallFailed(_not_ok(body))
+            raise CallFailed(_not_ok(body, self._redact))
         data = body.get("Data")
         return (data if isinstance(data, dict) and data else None), request_id
+
+    def _guarded(self, call: Callable[[], Any]) -> Any:
+        """Make one SDK call under the relay's deadline and size bound.
+
+        Raises:
+            CallFailed: the SDK raised (mapped and redacted), or the relay cut
+                the call (`Network.Deadline`, `Network.AnswerTooLarge`).
+        """
+        self._relay.arm(self._deadline, self._max_bytes)
+        try:
+            return call()
+        except Exception as error:  # noqa: BLE001 - mapped, redacted, re-raised
+            tripped = self._relay.tripped
+            if tripped == "Deadline":
+                limit = f"no whole answer within {self._deadline:g} s"
+                raise CallFailed(TransportFailure(tripped, limit)) from None
+            if tripped == "AnswerTooLarge":
+                limit = f"the answer passed {self._max_bytes} bytes"
+                raise CallFailed(TransportFailure(tripped, limit)) from None
+            if tripped is not None:
+                reason = "could not connect to the service (or its proxy)"
+                raise CallFailed(TransportFailure(tripped, reason)) from None
+            raise CallFailed(self._failure(error)) from None
+        finally:
+            self._relay.disarm()
 
     def _failure(self, error: Exception) -> ApiFailure | TransportFailure:
         if isinstance(error, AlibabaCloudException):
             data = error.data if isinstance(error.data, dict) else {}
             retry_after = getattr(error, "retry_after", None)
+            request_id = error.request_id or data.get("RequestId")
             return ApiFailure(
-                code=str(error.code or "UnknownError"),
+                code=self._redact(str(error.code or "UnknownError")),
                 message=self._redact(str(data.get("Message") or error.message or "")),
-                request_id=error.request_id or data.get("RequestId"),
+                request_id=None if request_id is None else self._redact(request_id),
                 status=error.status_code,
                 retry_after=retry_after / 1000 if retry_after else None,
             )
@@ -201,12 +284,13 @@ def _chain(redact: Redactor) -> Any:
     return chain
 
 
-def _not_ok(body: Mapping[str, Any]) -> ApiFailure:
+def _not_ok(body: Mapping[str, Any], redact: Redactor) -> ApiFailure:
     """A 200 answer whose `Code` is not OK: the SDK does not raise for it."""
+    request_id = body.get("RequestId")
     return ApiFailure(
-        code=str(body.get("Code") or "UnknownError"),
-        message=str(body.get("Message") or ""),
-        request_id=body.get("RequestId"),
+        code=redact(str(body.get("Code") or "UnknownError")),
+        message=redact(str(body.get("Message") or "")),
+        request_id=None if request_id is None else redact(str(request_id)),
         status=200,
     )
 

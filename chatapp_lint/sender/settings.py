@@ -29,6 +29,8 @@ CREATE_PER_SECOND: Final = 50
 """CreateChatappTemplate's per-user QPS limit (seed page, Dec 2025 revision)."""
 DETAIL_PER_SECOND: Final = 5
 """GetChatappTemplateDetail's per-user QPS limit (seed page)."""
+MAX_ANSWER_BYTES: Final = 4 * 1024 * 1024
+"""The most a call may receive: a template's detail is a few kilobytes."""
 
 
 @attrs.frozen
@@ -97,10 +99,13 @@ class Settings:
         report: The JSON-lines file recording each outcome, also read to resume.
         dry_run: Lint and show the request parameters; send nothing.
         max_retries: Retries of throttling and network failures per call.
-        timeout: Read timeout of each request, in seconds.
+        timeout: The deadline of each call, in seconds, from connecting to the
+            last byte of the answer (a server dripping bytes cannot extend it).
         connect_timeout: Connect timeout of each request, in seconds.
         backoff: The first retry delay, in seconds; it doubles each time.
         max_backoff: The longest retry delay, in seconds.
+        max_answer_bytes: The most one call may receive; beyond it the
+            connection is cut (the answer counts as lost).
         create_per_second: Client-side limit for CreateChatappTemplate.
         detail_per_second: Client-side limit for GetChatappTemplateDetail.
         timing: Clock, sleep and randomness.
@@ -119,6 +124,7 @@ class Settings:
     connect_timeout: float = 10.0
     backoff: float = 0.5
     max_backoff: float = 20.0
+    max_answer_bytes: int = MAX_ANSWER_BYTES
     create_per_second: float = CREATE_PER_SECOND
     detail_per_second: float = DETAIL_PER_SECOND
     timing: Timing = attrs.field(factory=Timing, repr=False, eq=False)

@@ -12,6 +12,7 @@ import _thread
 import itertools
 import json
 import socket
+import struct
 import threading
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
@@ -48,7 +49,14 @@ class Fault:
     kind: `limit` (400 System.LimitControl), `error` (status + code), `slow`
     (perform, then wait `delay` before answering), `drop` (perform, then close
     the connection unanswered), `interrupt` (perform, then Ctrl-C the client).
-    With `perform=False`, `slow` and `drop` do not act on the request first.
+    Faults on the wire: `reset` (a TCP reset before any answer), `reset-during`
+    (reset after the head and half the body), `silent` (no answer until the
+    fake stops), `drip` (the answer, one byte every `delay` seconds), `html`
+    (`status` with an HTML page), `garbage` and `empty` (200 with bytes that
+    are not JSON, or none), `huge` (200 with a JSON answer of `size` bytes),
+    `echo` (`status` and `code`, with a Message quoting the request's
+    credentials and `text`). With `perform=False` the fault comes instead of
+    acting on the request; otherwise after it.
     """
 
     kind: str
@@ -56,6 +64,8 @@ class Fault:
     status: int = 400
     delay: float = 0.0
     perform: bool = True
+    size: int = 0
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,6 +160,9 @@ class FakeCams:
         else:
             status, body = 599, _error("NotPerformed", "The fake did not act.")
         self._record(action, params, handler, status)
+        if fault is not None and fault.kind in _WIRE_FAULTS:
+            _WIRE_FAULTS[fault.kind](self, fault, handler, body)
+            return
         self._misbehave(fault, handler)
         handler.reply(status, body)
 
@@ -246,6 +259,105 @@ class FakeCams:
         return status, _error(code, message)
 
 
+def _reset(connection: socket.socket) -> None:
+    """Close with a TCP reset (RST), not an orderly end of stream."""
+    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    connection.close()
+    raise _Dropped
+
+
+def _head(handler: _Handler, status: int, length: int, kind: str) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", kind)
+    handler.send_header("Content-Length", str(length))
+    handler.end_headers()
+    handler.wfile.flush()
+
+
+def _fault_reset(fake: FakeCams, fault: Fault, handler: _Handler, body: Any) -> None:
+    _reset(handler.connection)
+
+
+def _fault_reset_during(
+    fake: FakeCams, fault: Fault, handler: _Handler, body: Any
+) -> None:
+    data = json.dumps(body).encode()
+    _head(handler, 200, len(data), "application/json;charset=utf-8")
+    handler.wfile.write(data[: len(data) // 2])
+    handler.wfile.flush()
+    _reset(handler.connection)
+
+
+def _fault_silent(fake: FakeCams, fault: Fault, handler: _Handler, body: Any) -> None:
+    fake._release.wait(fault.delay or 60)
+    handler.close_connection = True
+
+
+def _fault_drip(fake: FakeCams, fault: Fault, handler: _Handler, body: Any) -> None:
+    data = json.dumps(body).encode()
+    _head(handler, 200, len(data), "application/json;charset=utf-8")
+    for byte in data:
+        if fake._release.wait(fault.delay):
+            break
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+    handler.close_connection = True
+
+
+def _fault_html(fake: FakeCams, fault: Fault, handler: _Handler, body: Any) -> None:
+    page = b"<html><body><h1>500 Internal Server Error</h1></body></html>"
+    _head(handler, fault.status, len(page), "text/html")
+    handler.wfile.write(page)
+
+
+def _fault_garbage(fake: FakeCams, fault: Fault, handler: _Handler, body: Any) -> None:
+    junk = b"\x00\xffnot json at all {{{"
+    _head(handler, 200, len(junk), "application/json;charset=utf-8")
+    handler.wfile.write(junk)
+
+
+def _fault_empty(fake: FakeCams, fault: Fault, handler: _Handler, body: Any) -> None:
+    _head(handler, 200, 0, "application/json;charset=utf-8")
+
+
+def _fault_huge(fake: FakeCams, fault: Fault, handler: _Handler, body: Any) -> None:
+    start = b'{"RequestId":"FAKE-HUGE","Code":"OK","Pad":"'
+    end = b'"}'
+    pad = fault.size - len(start) - len(end)
+    _head(handler, 200, fault.size, "application/json;charset=utf-8")
+    handler.wfile.write(start)
+    chunk = b"a" * (1 << 20)
+    try:
+        while pad > 0:
+            handler.wfile.write(chunk[: min(pad, len(chunk))])
+            pad -= len(chunk)
+        handler.wfile.write(end)
+    except OSError:  # the client stopped reading: that is the point
+        handler.close_connection = True
+
+
+def _fault_echo(fake: FakeCams, fault: Fault, handler: _Handler, body: Any) -> None:
+    quoted = " ".join(
+        f"{name}={handler.headers.get(name, '')}"
+        for name in ("Authorization", "x-acs-security-token")
+    )
+    message = f"{fault.text} Denied for {quoted}."
+    handler.reply(fault.status, _error(fault.code or "Forbidden.Echo", message))
+
+
+_WIRE_FAULTS = {
+    "reset": _fault_reset,
+    "reset-during": _fault_reset_during,
+    "silent": _fault_silent,
+    "drip": _fault_drip,
+    "html": _fault_html,
+    "garbage": _fault_garbage,
+    "empty": _fault_empty,
+    "huge": _fault_huge,
+    "echo": _fault_echo,
+}
+
+
 def _parse_create(params: dict[str, str]) -> dict[str, Any]:
     """The template a create request carries, checked as the service would."""
     for name in ("TemplateType", "Name", "Language", "Category", "Components"):
@@ -302,7 +414,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         try:
             self.owner.handle(self)
-        except (_Dropped, BrokenPipeError, ConnectionResetError):
+        except (_Dropped, OSError):
             self.close_connection = True
 
     def do_GET(self) -> None:
