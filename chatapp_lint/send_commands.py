@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from chatapp_lint.escaping import visible
 from chatapp_lint.sender.errors import (
     DirtyTemplateError,
     MissingCredentialsError,
@@ -28,7 +29,6 @@ from chatapp_lint.sender.options import (
     settings_from,
 )
 from chatapp_lint.sender.outcome import Outcome
-from chatapp_lint.escaping import visible
 
 
 @click.command("send")
