@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from chatapp_lint.sender.outcome import SendReport
 
 SDK_REQUIREMENTS: Final = (
-    "alibabacloud-cams20200606>=5.3,<6",
+    "alibabacloud-cams20200606>=5.3.1,<6",
     "alibabacloud-tea-openapi>=0.4.5,<0.5",
 )
 """The `send` extra of pyproject.toml (a test keeps the two equal)."""
