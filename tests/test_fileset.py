@@ -43,8 +43,8 @@ ROOT = Path(__file__).parent.parent
         ("a?.json", "ab.json", True),
         ("[unclosed.json", "[unclosed.json", True),
         # A file outside the configuration's directory, reached through `..`.
-        ("../shared/*.json", "../shared/a.json", True),
-        ("shared/*.json", "../shared/a.json", False),
+        ("../common/*.json", "../common/a.json", True),
+        ("common/*.json", "../common/a.json", False),
     ],
 )
 def test_glob(pattern: str, path: str, expected: bool) -> None:

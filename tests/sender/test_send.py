@@ -213,7 +213,7 @@ def test_missing_sdk_gives_one_line_and_exit_2(
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: sending needs the Alibaba Cloud SDK: pip install"
-        " 'alibabacloud-cams20200606>=5.3,<6' 'alibabacloud-tea-openapi>=0.4.5,<0.5'"
+        " 'alibabacloud-cams20200606>=5.3.1,<6' 'alibabacloud-tea-openapi>=0.4.5,<0.5'"
         " (or, in a clone of chatapp-lint, pip install -e '.[send]')\n"
     )
 
