@@ -613,9 +613,11 @@ def _buttons_differ(
 def carousel_outside_marketing(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp template with a CAROUSEL is not a MARKETING template.
 
-    Why: Meta offers carousel cards only in marketing templates; a UTILITY or
-    AUTHENTICATION template with one is refused or moved to MARKETING. A warning:
-    the page says where carousels are available, not what happens elsewhere.
+    Why: Meta offers carousel cards only in marketing templates, so a UTILITY or
+    AUTHENTICATION template with one asks for something Meta does not offer. A
+    warning: the page says where carousels are available, not what happens to a
+    template that has one elsewhere (compare LO005, whose page lists it among the
+    limitations).
 
     Fails:
         TemplateType: WHATSAPP
