@@ -128,6 +128,14 @@ BREAKAGES = (
         "BT014",
         standard,
         _button(
+            {"Type": "PHONE_NUMBER", "Text": "Call", "PhoneNumber": "+861368897****"},
+            "PhoneNumber",
+        ),
+    ),
+    Breakage(
+        "BT023",
+        standard,
+        _button(
             {"Type": "PHONE_NUMBER", "Text": "Call", "PhoneNumber": "555-2671"},
             "PhoneNumber",
         ),
@@ -142,6 +150,19 @@ BREAKAGES = (
             {
                 "Type": "URL",
                 "Text": "Open",
+                "Url": "https://shop.example.com/" + "x" * 2000,
+                "UrlType": "static",
+            },
+            "Url",
+        ),
+    ),
+    Breakage(
+        "BT025",
+        standard,
+        _button(
+            {
+                "Type": "URL",
+                "Text": "Open",
                 "Url": "shop.example.com/x",
                 "UrlType": "static",
             },
@@ -149,7 +170,7 @@ BREAKAGES = (
         ),
     ),
     Breakage("BT017", standard, _buttons([_code("SAVE10"), _code("SAVE20")], 1)),
-    Breakage("BT018", standard, _button(_code("SAVE25NOWSAVE25X"), "CouponCode")),
+    Breakage("BT018", standard, _button(_code("SAVE25NOWSAVE25NOW21X"), "CouponCode")),
     Breakage("BT019", standard, _quick_replies_in_two_lists),
     Breakage("BT020", _marketing, _button({"Type": "COPY_CODE", "Text": "Copy"})),
     Breakage("BT021", standard, _button({"Type": "FLOW", "Text": "Book"})),
@@ -157,5 +178,19 @@ BREAKAGES = (
         "BT022",
         standard,
         _buttons([{"Type": "CATALOG", "Text": "View catalog"}, QR], 1),
+    ),
+    Breakage(
+        "BT024",
+        standard,
+        _button(
+            {
+                "Type": "URL",
+                "Text": "Open",
+                "Url": "https://shop.example.com/x",
+                "UrlType": "static",
+                "FlowId": "4798840936051234",
+            },
+            "FlowId",
+        ),
     ),
 )

@@ -190,6 +190,32 @@ def _top(key: str, value: Any) -> Callable[[Template], str]:
     return apply
 
 
+def _category(kind: str, category: str) -> Callable[[Template], str]:
+    def apply(t: Template) -> str:
+        t["Category"] = category
+        return f"/Components/{index_of(t, kind)}/Type"
+
+    return apply
+
+
+def _cards_on_body(t: Template) -> str:
+    index = index_of(t, "BODY")
+    card = {"CardComponents": [{"Type": "BODY", "Text": "A card."}]}
+    t["Components"][index]["Cards"] = [card]
+    return f"/Components/{index}/Cards"
+
+
+def _offer_text_header(t: Template) -> str:
+    header = {"Type": "HEADER", "Format": "TEXT", "Text": "Flash sale"}
+    index = index_of(t, "HEADER")
+    if index is None:
+        t["Components"].insert(0, header)
+        index = 0
+    else:
+        t["Components"][index] = header
+    return f"/Components/{index}/Format"
+
+
 BREAKAGES = (
     Breakage("AU010", _authentication, _expiry_out_of_range),
     Breakage("AU011", _authentication, _one_tap(SIX_APPS, "SupportedApps/5")),
@@ -241,6 +267,10 @@ BREAKAGES = (
     Breakage("VB016", is_viber, _text_type_with_a_button),
     Breakage("VR015", is_viber, _viber_variable),
     Breakage("TT003", is_viber, _top("MessageSendTtlSeconds", 3600)),
+    Breakage("CR008", _has_carousel, _category("CAROUSEL", "UTILITY")),
+    Breakage("CR009", lambda t: has(t, "BODY"), _cards_on_body),
+    Breakage("LO005", _has_offer, _category("LIMITED_TIME_OFFER", "UTILITY")),
+    Breakage("LO006", _has_offer, _offer_text_header),
 )
 
 # Draw from the kinds of template each predicate selects, rather than filtering.

@@ -9,6 +9,17 @@ from typing import Final
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import misplaced, whole_number
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome, api_reference
+from chatapp_lint.rules._pages import (
+    ALIBABA_AUTH_PRACTICES_URL,
+    META_COPY_CODE_URL,
+    META_ONE_TAP_URL,
+    META_TTL_URL,
+    META_ZERO_TAP_URL,
+    READ,
+    create_page,
+    meta,
+)
 from chatapp_lint.rules.ttl import TTL_RANGES
 from chatapp_lint.schema import shorten
 
@@ -23,6 +34,30 @@ SIGNATURE_HASH_LENGTH: Final = 11
 # with a letter; and the app signing key hash, 11 base64 characters.
 _PACKAGE_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+")
 _SIGNATURE_HASH: Final = re.compile(r"[A-Za-z0-9+/=]{11}")
+_BUTTON_NOTE: Final = "CreateChatappTemplate, request parameters, button `Type`, note"
+_COMPONENTS_NOTE: Final = api_reference(
+    "CreateChatappTemplate, request parameters, `Components`, note",
+    "When Category is set to AUTHENTICATION, the Components array cannot contain a "
+    "component of the HEADER type. If the component type is BODY or FOOTER, the "
+    "Text parameter must be empty.",
+    read=READ,
+)
+
+
+def _autofill_page(citation: str, quote: str) -> tuple[Evidence, Evidence]:
+    """The same statement on Meta's one-tap and zero-tap pages."""
+    return (
+        meta(
+            META_ONE_TAP_URL,
+            f"Meta, One-tap autofill authentication templates, {citation}",
+            quote,
+        ),
+        meta(
+            META_ZERO_TAP_URL,
+            f"Meta, Zero-tap authentication templates, {citation}",
+            quote,
+        ),
+    )
 
 
 @rule(
@@ -32,15 +67,20 @@ _SIGNATURE_HASH: Final = re.compile(r"[A-Za-z0-9+/=]{11}")
     channels=WHATSAPP,
     categories=_AUTH,
     types={"HEADER"},
+    evidence=(
+        _COMPONENTS_NOTE,
+        meta(
+            META_COPY_CODE_URL,
+            "Meta, Copy code authentication templates, Limitations",
+            "URLs, media, and emojis are not supported.",
+        ),
+    ),
 )
 def authentication_header(t: TemplateView, c: Node) -> Iterator[Finding]:
     """An AUTHENTICATION template has a HEADER component.
 
     Why: WhatsApp generates the whole text of an authentication message; a header
     is refused.
-
-    Source: CreateChatappTemplate, `Components`: "When Category is set to
-    AUTHENTICATION, the Components array cannot contain a HEADER component."
 
     Fails:
         TemplateType: WHATSAPP
@@ -75,16 +115,21 @@ def authentication_header(t: TemplateView, c: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     categories=_AUTH,
     types={"BODY"},
+    evidence=(
+        _COMPONENTS_NOTE,
+        api_reference(
+            "CreateChatappTemplate, request parameters, component `Text`",
+            "For WhatsApp templates, if Category is set to AUTHENTICATION, this "
+            "parameter is empty.",
+            read=READ,
+        ),
+    ),
 )
 def authentication_body_text(t: TemplateView, c: Node) -> Iterator[Finding]:
     """An AUTHENTICATION BODY sets `Text`.
 
     Why: the body of an authentication template is generated ("<code> is your
     verification code."); the parameter must be empty.
-
-    Source: CreateChatappTemplate, `Components`: "If the component type is BODY or
-    FOOTER, the Text parameter must be empty"; `Text`: "if Category is set to
-    AUTHENTICATION, this parameter is empty."
 
     Fails:
         TemplateType: WHATSAPP
@@ -121,15 +166,13 @@ def authentication_body_text(t: TemplateView, c: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     categories=_AUTH,
     types={"FOOTER"},
+    evidence=(_COMPONENTS_NOTE,),
 )
 def authentication_footer_text(t: TemplateView, c: Node) -> Iterator[Finding]:
     """An AUTHENTICATION FOOTER sets `Text`.
 
     Why: the footer shows the code's expiry, generated from
     `CodeExpirationMinutes`; its text must be empty.
-
-    Source: CreateChatappTemplate, `Components`: "If the component type is BODY or
-    FOOTER, the Text parameter must be empty."
 
     Fails:
         TemplateType: WHATSAPP
@@ -161,15 +204,34 @@ def authentication_footer_text(t: TemplateView, c: Node) -> Iterator[Finding]:
         )
 
 
-@rule("AU004", "authentication-button-count", channels=WHATSAPP, categories=_AUTH)
+@rule(
+    "AU004",
+    "authentication-button-count",
+    channels=WHATSAPP,
+    categories=_AUTH,
+    evidence=(
+        api_reference(
+            _BUTTON_NOTE,
+            "For WhatsApp templates, if Category is set to AUTHENTICATION, only one "
+            "button is allowed.",
+            read=READ,
+        ),
+        Evidence(
+            Kind.PLATFORM_DOC,
+            Outcome.REJECTED,
+            "Alibaba Cloud, Best practices for authentication templates, Buttons",
+            "An authentication template must contain a copy code button or a one-tap "
+            "autofill button.",
+            ALIBABA_AUTH_PRACTICES_URL,
+            READ,
+        ),
+    ),
+)
 def authentication_button_count(t: TemplateView, root: Node) -> Iterator[Finding]:
     """An AUTHENTICATION template does not have exactly one button.
 
     Why: the one button carries the code (copy code, one-tap or zero-tap
     autofill); none, or more than one, is refused.
-
-    Source: CreateChatappTemplate, button `Type`: "if Category is set to
-    AUTHENTICATION, only one button is allowed."
 
     Fails:
         TemplateType: WHATSAPP
@@ -211,6 +273,19 @@ def authentication_button_count(t: TemplateView, root: Node) -> Iterator[Finding
     scope=Scope.BUTTON,
     channels=WHATSAPP,
     categories=_AUTH,
+    evidence=(
+        api_reference(
+            _BUTTON_NOTE,
+            "The button type must be COPY_CODE or ONE_TAP.",
+            read=READ,
+        ),
+        api_reference(
+            "CreateChatappTemplate, request parameters, `AutofillText`",
+            "This parameter is required for WhatsApp templates when Category is set "
+            "to AUTHENTICATION and the button type is ONE_TAP or ZERO_TAP.",
+            read=READ,
+        ),
+    ),
 )
 def authentication_button_type(t: TemplateView, b: Node) -> Iterator[Finding]:
     """An AUTHENTICATION button is not COPY_CODE, ONE_TAP or ZERO_TAP.
@@ -218,9 +293,6 @@ def authentication_button_type(t: TemplateView, b: Node) -> Iterator[Finding]:
     Why: the create page lists COPY_CODE and ONE_TAP; ZERO_TAP is accepted too,
     since the same page requires autofill fields "when the button type is ONE_TAP
     or ZERO_TAP".
-
-    Source: CreateChatappTemplate, button `Type`: "The button type must be
-    COPY_CODE or ONE_TAP."
 
     Fails:
         TemplateType: WHATSAPP
@@ -258,15 +330,19 @@ def authentication_button_type(t: TemplateView, b: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     categories=_AUTH,
     types={"COPY_CODE"},
+    evidence=(
+        api_reference(
+            _BUTTON_NOTE,
+            "If you set the button type to COPY_CODE, the Text parameter is required.",
+            read=READ,
+        ),
+    ),
 )
 def copy_code_text_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
     """An AUTHENTICATION COPY_CODE button has no `Text`.
 
-    Why: the service requires the label, though Meta would fill in a default
-    (we follow the gate we submit to).
-
-    Source: CreateChatappTemplate, button `Type`: "If you set the button type to
-    COPY_CODE, the Text parameter is required."
+    Why: the service requires the label, though Meta would fill in a default:
+    we follow the gate we submit to.
 
     Fails:
         TemplateType: WHATSAPP
@@ -301,16 +377,33 @@ def copy_code_text_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     categories=_AUTH,
     types=_AUTOFILL,
+    evidence=(
+        api_reference(
+            _BUTTON_NOTE,
+            "If you set the button type to ONE_TAP, the Text (the name of the copy "
+            "code button displayed on the client if the destination app is not "
+            "installed), SignatureHash, PackageName, and AutofillText parameters are "
+            "required.",
+            read=READ,
+        ),
+        api_reference(
+            "CreateChatappTemplate, request parameters, `AutofillText`, "
+            "`SupportedApps.PackageName`, `SupportedApps.SignatureHash`",
+            "This parameter is required for WhatsApp templates when Category is set "
+            "to AUTHENTICATION and the button type is ONE_TAP or ZERO_TAP.",
+            read=READ,
+        ),
+    ),
 )
 def autofill_fields_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
-    """A ONE_TAP or ZERO_TAP button lacks `Text`, `AutofillText`, a package name or a signature hash.
+    """A ONE_TAP or ZERO_TAP button lacks `AutofillText`, a package name or a signature hash, or a ONE_TAP its `Text`.
 
-    Why: the autofill button needs the label of its copy-code fallback (`Text`),
-    its own label (`AutofillText`), and the app it hands the code to: a package
-    name and signature hash in each `SupportedApps` entry (or, deprecated, on the
-    button itself). ZERO_TAP gets the same requirements as ONE_TAP.
-
-    Source: CreateChatappTemplate, button `Type`, `AutofillText`, `SupportedApps`.
+    Why: the autofill button needs its own label (`AutofillText`) and the app
+    it hands the code to: a package name and signature hash in each
+    `SupportedApps` entry (or, deprecated, on the button itself); the page
+    requires these for ONE_TAP and ZERO_TAP alike. The label of the copy-code
+    fallback (`Text`) it requires for ONE_TAP only, so a ZERO_TAP button without
+    `Text` passes.
 
     Fails:
         TemplateType: WHATSAPP
@@ -337,7 +430,7 @@ def autofill_fields_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
                 AutofillText: Autofill
                 SupportedApps: [{PackageName: com.example.shop, SignatureHash: K8a/AINcGX7}]
     """
-    for key in ("Text", "AutofillText"):
+    for key in ("Text", "AutofillText") if b.type == "ONE_TAP" else ("AutofillText",):
         if not b.filled(key):
             yield Finding(b.pointer, f"A {b.type} button needs '{key}'.")
     apps = b.value.get("SupportedApps")
@@ -365,14 +458,23 @@ def _incomplete_apps(b: Node, apps: list[object]) -> Iterator[Finding]:
     "AU008",
     "secret-recommendation-misplaced",
     scope=Scope.COMPONENT,
+    severity=Severity.WARNING,
     members={"AddSecretRecommendation"},
+    evidence=(
+        create_page(
+            "`AddSecretRecommendation`",
+            "This parameter is valid for WhatsApp templates when Category is set to "
+            "AUTHENTICATION and the component type is Body.",
+            Outcome.NOT_APPLICABLE,
+        ),
+    ),
 )
 def secret_recommendation_misplaced(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`AddSecretRecommendation` is set outside the BODY of a WhatsApp AUTHENTICATION template.
 
-    Source: CreateChatappTemplate, `AddSecretRecommendation`: "valid for WhatsApp
-    templates when Category is set to AUTHENTICATION and the component type is
-    Body."
+    Why: the flag adds "For your security, do not share this code." to the
+    generated body; anywhere else it has no effect. A warning: the page says
+    where the flag is valid, not that the service refuses it elsewhere.
 
     Fails:
         TemplateType: WHATSAPP
@@ -405,14 +507,23 @@ def secret_recommendation_misplaced(t: TemplateView, c: Node) -> Iterator[Findin
     "AU009",
     "code-expiration-misplaced",
     scope=Scope.COMPONENT,
+    severity=Severity.WARNING,
     members={"CodeExpirationMinutes"},
+    evidence=(
+        create_page(
+            "`CodeExpirationMinutes`",
+            "This parameter is valid only for WhatsApp messages when Category is set "
+            "to AUTHENTICATION and the component type is Footer.",
+            Outcome.NOT_APPLICABLE,
+        ),
+    ),
 )
 def code_expiration_misplaced(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`CodeExpirationMinutes` is set outside the FOOTER of a WhatsApp AUTHENTICATION template.
 
-    Source: CreateChatappTemplate, `CodeExpirationMinutes`: "valid only for WhatsApp
-    messages when Category is set to AUTHENTICATION and the component type is
-    Footer."
+    Why: the minutes become the generated footer "This code expires in <minutes>
+    minutes."; anywhere else they have no effect. A warning: the page says the
+    member is "valid only" there, not that the service refuses it elsewhere.
 
     Fails:
         TemplateType: WHATSAPP
@@ -460,6 +571,14 @@ def _in_authentication(t: TemplateView, c: Node, kind: str) -> bool:
     channels=WHATSAPP,
     categories=_AUTH,
     types={"FOOTER"},
+    evidence=(
+        meta(
+            META_COPY_CODE_URL,
+            "Meta, Copy code authentication templates, properties",
+            "<CODE_EXPIRATION> Minimum 1, maximum 90.",
+        ),
+        *_autofill_page("properties", "<CODE_EXPIRATION> Minimum 1, maximum 90."),
+    ),
 )
 def code_expiration_range(t: TemplateView, c: Node) -> Iterator[Finding]:
     """`CodeExpirationMinutes` is outside 1 to 90 minutes.
@@ -467,9 +586,6 @@ def code_expiration_range(t: TemplateView, c: Node) -> Iterator[Finding]:
     Why: the footer reads "This code expires in <minutes> minutes"; Meta refuses a
     value outside its range. The value must be an integer (SC003 reports other
     types), and set on the FOOTER (AU009 reports it anywhere else).
-
-    Source: Meta, Copy code, One-tap autofill and Zero-tap authentication
-    templates, `code_expiration_minutes`: "Minimum 1, maximum 90."
 
     Fails:
         TemplateType: WHATSAPP
@@ -511,15 +627,17 @@ def code_expiration_range(t: TemplateView, c: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     categories=_AUTH,
     types=_AUTOFILL,
+    evidence=_autofill_page(
+        "supported apps",
+        "The supported_apps array allows you to define pairs of app package names "
+        "and signing key hashes for up to 5 apps.",
+    ),
 )
 def too_many_supported_apps(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A ONE_TAP or ZERO_TAP button lists more than five `SupportedApps`.
 
     Why: the autofill button hands the code to one of at most five Android apps;
     Meta refuses a longer list.
-
-    Source: Meta, One-tap autofill and Zero-tap authentication templates,
-    `supported_apps`: at most 5 apps (package name and signature hash pairs).
 
     Fails:
         # Shortened: the real list has six apps.
@@ -585,6 +703,13 @@ def _app_values(b: Node, key: str) -> Iterator[tuple[str, str]]:
     channels=WHATSAPP,
     categories=_AUTH,
     types=_AUTOFILL,
+    evidence=_autofill_page(
+        "properties",
+        "<PACKAGE_NAME> Your Android app's package name. The string must have at "
+        "least two segments (one or more dots), and each segment must start with a "
+        "letter. All characters must be alphanumeric or an underscore [a-zA-Z0-9_]. "
+        "Maximum 224 characters.",
+    ),
 )
 def package_name_format(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A `PackageName` is not an Android package name, or is longer than 224 characters.
@@ -593,10 +718,6 @@ def package_name_format(t: TemplateView, b: Node) -> Iterator[Finding]:
     joined by dots, each starting with a letter and holding only letters, digits
     and underscores (`com.example.shop`). Checked in every `SupportedApps` entry
     of a ONE_TAP or ZERO_TAP button, and in its deprecated `PackageName`.
-
-    Source: Meta, One-tap autofill and Zero-tap authentication templates,
-    `package_name`: at least two segments, each starting with a letter, characters
-    `[a-zA-Z0-9_]`, "Maximum 224 characters."
 
     Fails:
         TemplateType: WHATSAPP
@@ -649,6 +770,11 @@ def package_name_format(t: TemplateView, b: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     categories=_AUTH,
     types=_AUTOFILL,
+    evidence=_autofill_page(
+        "properties",
+        "<SIGNATURE_HASH> Your app signing key hash. All characters must be "
+        "alphanumeric, +, /, or = (a-zA-Z0-9+/=). Must be exactly 11 characters.",
+    ),
 )
 def signature_hash_format(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A `SignatureHash` is not exactly 11 characters of letters, digits, `+`, `/` and `=`.
@@ -658,9 +784,6 @@ def signature_hash_format(t: TemplateView, b: Node) -> Iterator[Finding]:
     `2993839`) are placeholders that Meta would refuse; this follows Meta's
     rule. Checked in every `SupportedApps` entry of a ONE_TAP or
     ZERO_TAP button, and in its deprecated `SignatureHash`.
-
-    Source: Meta, One-tap autofill and Zero-tap authentication templates,
-    `signature_hash`: characters `[a-zA-Z0-9+/=]`, "exactly 11 characters".
 
     Fails:
         TemplateType: WHATSAPP
@@ -707,6 +830,14 @@ def signature_hash_format(t: TemplateView, b: Node) -> Iterator[Finding]:
     categories=_AUTH,
     severity=Severity.WARNING,
     members={"MessageSendTtlSeconds"},
+    evidence=(
+        meta(
+            META_TTL_URL,
+            "Meta, Time-to-live (TTL) for templates, authentication templates",
+            "we recommend that you set a TTL that matches the code expiration time",
+            Outcome.RECOMMENDED,
+        ),
+    ),
 )
 def ttl_exceeds_code_expiry(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`MessageSendTtlSeconds` is longer than the code's `CodeExpirationMinutes`.
@@ -715,9 +846,6 @@ def ttl_exceeds_code_expiry(t: TemplateView, root: Node) -> Iterator[Finding]:
     user with a dead code; Meta recommends a TTL no longer than the code's
     validity. Only compared when both values are in their ranges (TT001 and AU010
     report them otherwise); -1, Meta's 30-day TTL, is TT002's.
-
-    Source: Meta, Time-to-live (TTL) for templates and Authentication templates
-    (set the TTL to match the code's expiration time).
 
     Fails:
         TemplateType: WHATSAPP

@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, misplaced
-from chatapp_lint.rules._evidence import api_reference
+from chatapp_lint.rules._evidence import TEMPLATE_DETAIL_URL, Outcome, api_reference
+from chatapp_lint.rules._pages import (
+    GUPSHUP_BUTTONS_URL,
+    READ,
+    create_page,
+    reseller,
+)
 from chatapp_lint.schema import shorten
 
 MAX_BUTTONS = 10
@@ -72,12 +78,16 @@ def too_many_buttons(t: TemplateView, root: Node) -> Iterator[Finding]:
     "BT002",
     "too-many-phone-buttons",
     channels=WHATSAPP,
+    evidence=(
+        api_reference(
+            "CreateChatappTemplate, request parameters, `Buttons`",
+            "You can add only one button of the PHONE_NUMBER type.",
+            read=READ,
+        ),
+    ),
 )
 def too_many_phone_buttons(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A WhatsApp template has more than one PHONE_NUMBER button.
-
-    Source: CreateChatappTemplate, `Buttons`: "You can add only one button of the
-    PHONE_NUMBER type."
 
     Fails:
         TemplateType: WHATSAPP
@@ -111,12 +121,16 @@ def too_many_phone_buttons(t: TemplateView, root: Node) -> Iterator[Finding]:
     "BT003",
     "too-many-url-buttons",
     channels=WHATSAPP,
+    evidence=(
+        api_reference(
+            "CreateChatappTemplate, request parameters, `Buttons`",
+            "You can add up to two buttons of the URL type.",
+            read=READ,
+        ),
+    ),
 )
 def too_many_url_buttons(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A WhatsApp template has more than two URL buttons.
-
-    Source: CreateChatappTemplate, `Buttons`: "You can add up to two buttons of the
-    URL type."
 
     Fails:
         TemplateType: WHATSAPP
@@ -150,6 +164,22 @@ def too_many_url_buttons(t: TemplateView, root: Node) -> Iterator[Finding]:
     "BT004",
     "quick-replies-interleaved",
     channels=WHATSAPP,
+    evidence=(
+        api_reference(
+            "GetChatappTemplateDetail, response parameters, `Buttons`",
+            "QUICK_REPLY 按鍵不允許和 PHONE_NUMBER/URL 按鈕亂序出現 (quick replies "
+            "must not appear out of order with PHONE_NUMBER and URL buttons)",
+            url=TEMPLATE_DETAIL_URL,
+            read=READ,
+        ),
+        reseller(
+            GUPSHUP_BUTTONS_URL,
+            "Gupshup, Template Button List, Limitations",
+            "buttons must be organized into two groups: quick reply buttons and "
+            "non-quick reply buttons. If grouped incorrectly, the API will return "
+            "an error indicating an invalid combination.",
+        ),
+    ),
 )
 def quick_replies_interleaved(t: TemplateView, root: Node) -> Iterator[Finding]:
     """QUICK_REPLY buttons are interleaved with other buttons instead of grouped.
@@ -159,9 +189,6 @@ def quick_replies_interleaved(t: TemplateView, root: Node) -> Iterator[Finding]:
     page's wording (不允許…亂序出現, "must not appear out of order") and Meta's
     current rule; the stricter reading that forbids any mix is the opt-in rule
     BT005.
-
-    Source: GetChatappTemplateDetail, `Buttons`; CreateChatappTemplate, `Buttons`;
-    Meta, Templates: components (buttons).
 
     Fails:
         TemplateType: WHATSAPP
@@ -209,6 +236,14 @@ def quick_replies_interleaved(t: TemplateView, root: Node) -> Iterator[Finding]:
     "quick-replies-mixed",
     channels=WHATSAPP,
     opt_in=True,
+    evidence=(
+        api_reference(
+            "CreateChatappTemplate, request parameters, `Buttons`",
+            "Buttons of the QUICK_REPLY type cannot be mixed with buttons of the "
+            "PHONE_NUMBER or URL type.",
+            read=READ,
+        ),
+    ),
 )
 def quick_replies_mixed(t: TemplateView, root: Node) -> Iterator[Finding]:
     """QUICK_REPLY buttons appear together with PHONE_NUMBER or URL buttons (opt-in).
@@ -217,9 +252,6 @@ def quick_replies_mixed(t: TemplateView, root: Node) -> Iterator[Finding]:
     call and URL buttons, which was Meta's rule before 2023 and is still what some
     older accounts enforce. Meta now allows grouped mixes (BT004), so this stricter
     reading is off unless selected.
-
-    Source: CreateChatappTemplate, `Buttons`: "Buttons of the QUICK_REPLY type
-    cannot be mixed with buttons of the PHONE_NUMBER or URL type."
 
     Fails:
         TemplateType: WHATSAPP
@@ -257,16 +289,28 @@ def quick_replies_mixed(t: TemplateView, root: Node) -> Iterator[Finding]:
                 return
 
 
-@rule("BT006", "opt-out-misplaced", scope=Scope.BUTTON, members={"IsOptOut"})
+@rule(
+    "BT006",
+    "opt-out-misplaced",
+    scope=Scope.BUTTON,
+    severity=Severity.WARNING,
+    members={"IsOptOut"},
+    evidence=(
+        create_page(
+            "`IsOptOut`",
+            "This parameter is valid for WhatsApp templates when Category is set to "
+            "Marketing and the button type is QUICK_REPLY.",
+            Outcome.NOT_APPLICABLE,
+        ),
+    ),
+)
 def opt_out_misplaced(t: TemplateView, b: Node) -> Iterator[Finding]:
     """`IsOptOut` is set on a button other than a MARKETING QUICK_REPLY.
 
     Why: the marketing opt-out flag is only honoured on a quick reply of a
     MARKETING WhatsApp template; anywhere else customers who press the button are
-    not opted out, which is worse than no button.
-
-    Source: CreateChatappTemplate, `IsOptOut`: "valid for WhatsApp templates when
-    Category is set to Marketing and the button type is QUICK_REPLY."
+    not opted out, which is worse than no button. A warning: the page says where
+    the flag is valid, not that the service refuses it elsewhere.
 
     Fails:
         TemplateType: WHATSAPP
@@ -301,15 +345,25 @@ def opt_out_misplaced(t: TemplateView, b: Node) -> Iterator[Finding]:
         )
 
 
-@rule("BT007", "coupon-code-charset", scope=Scope.BUTTON, members={"CouponCode"})
+@rule(
+    "BT007",
+    "coupon-code-charset",
+    scope=Scope.BUTTON,
+    members={"CouponCode"},
+    evidence=(
+        api_reference(
+            "CreateChatappTemplate, request parameters, `CouponCode`",
+            "The value of the coupon code. It supports only letters and digits. You "
+            "can pass a variable such as $(couponCode)",
+            read=READ,
+        ),
+    ),
+)
 def coupon_code_charset(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A `CouponCode` holds characters other than letters and digits.
 
     Why: the service accepts only letters and digits in a coupon code, or a single
     variable such as `$(couponCode)` whose value is given when sending.
-
-    Source: CreateChatappTemplate, `CouponCode`: "It supports only letters and
-    digits. You can pass a variable such as $(couponCode)."
 
     Fails:
         TemplateType: WHATSAPP
@@ -347,15 +401,20 @@ def coupon_code_charset(t: TemplateView, b: Node) -> Iterator[Finding]:
     scope=Scope.BUTTON,
     severity=Severity.WARNING,
     members={"PhoneNumber"},
+    evidence=(
+        create_page(
+            "`PhoneNumber`",
+            "The phone number. This parameter is valid only when the button type is "
+            "PHONE_NUMBER.",
+            Outcome.NOT_APPLICABLE,
+        ),
+    ),
 )
 def phone_number_misplaced(t: TemplateView, b: Node) -> Iterator[Finding]:
     """`PhoneNumber` is set on a button that is not a PHONE_NUMBER button.
 
     Why: the number is ignored on any other button type, so it is usually a button
     whose `Type` was changed and whose old number was left behind.
-
-    Source: CreateChatappTemplate, `PhoneNumber`: "This parameter is valid only when
-    the button type is PHONE_NUMBER."
 
     Fails:
         TemplateType: WHATSAPP
@@ -383,12 +442,22 @@ def phone_number_misplaced(t: TemplateView, b: Node) -> Iterator[Finding]:
         yield from misplaced(b, "PhoneNumber", "on a PHONE_NUMBER button")
 
 
-@rule("BT009", "navigate-screen-missing", scope=Scope.BUTTON, types={"FLOW"})
+@rule(
+    "BT009",
+    "navigate-screen-missing",
+    scope=Scope.BUTTON,
+    types={"FLOW"},
+    evidence=(
+        api_reference(
+            "CreateChatappTemplate, request parameters, `NavigateScreen`",
+            "The screen to navigate to. This parameter is required when FlowAction is "
+            "set to NAVIGATE.",
+            read=READ,
+        ),
+    ),
+)
 def navigate_screen_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A FLOW button with `FlowAction: NAVIGATE` names no `NavigateScreen`.
-
-    Source: CreateChatappTemplate, `NavigateScreen`: "This parameter is required
-    when FlowAction is set to NAVIGATE."
 
     Fails:
         TemplateType: WHATSAPP
@@ -424,6 +493,19 @@ def navigate_screen_missing(t: TemplateView, b: Node) -> Iterator[Finding]:
     scope=Scope.BUTTON,
     channels=WHATSAPP,
     types={"ONE_TAP", "ZERO_TAP"},
+    evidence=(
+        api_reference(
+            "CreateChatappTemplate, request parameters, button `Type`",
+            "ONE_TAP: An autofill button for AUTHENTICATION templates. ZERO_TAP: An "
+            "autofill button for AUTHENTICATION templates.",
+            read=READ,
+        ),
+        reseller(
+            GUPSHUP_BUTTONS_URL,
+            "Gupshup, Template Button List, Limitations",
+            "MARKETING and UTILITY templates cannot use button of type OTP.",
+        ),
+    ),
 )
 def autofill_button_outside_authentication(
     t: TemplateView, b: Node
@@ -432,9 +514,6 @@ def autofill_button_outside_authentication(
 
     Why: autofill buttons deliver one-time passwords; Meta accepts them only in
     AUTHENTICATION templates.
-
-    Source: CreateChatappTemplate, button `Type`: "ONE_TAP: An autofill button for
-    AUTHENTICATION templates", and the same for ZERO_TAP.
 
     Fails:
         TemplateType: WHATSAPP

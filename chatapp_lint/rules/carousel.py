@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from chatapp_lint.model import Finding
+from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, required, too_long
+from chatapp_lint.rules._evidence import (
+    TEMPLATE_DETAIL_URL,
+    Outcome,
+    api_reference,
+    inference,
+)
+from chatapp_lint.rules._pages import (
+    DIALOG360_CAROUSEL_URL,
+    META_CAROUSEL_URL,
+    READ,
+    create_page,
+    meta,
+    reseller,
+)
 from chatapp_lint.schema import shorten
 
 MAX_CARD_BUTTONS = 2
@@ -14,6 +28,12 @@ CARD_COUNT = (2, 10)
 MAX_CARD_BODY = 160
 CARD_PARTS = ("HEADER", "BODY", "BUTTONS")
 CARD_BUTTONS = ("PHONE_NUMBER", "URL", "QUICK_REPLY")
+_CAROUSEL_PAGE = "Meta, Media card carousel templates, Media cards"
+_SAME_COMPONENTS = meta(
+    META_CAROUSEL_URL,
+    _CAROUSEL_PAGE,
+    "All cards defined on a template must have the same components.",
+)
 
 
 @rule(
@@ -21,15 +41,22 @@ CARD_BUTTONS = ("PHONE_NUMBER", "URL", "QUICK_REPLY")
     "carousel-header-formats-differ",
     channels=WHATSAPP,
     cards_only=True,
+    evidence=(
+        api_reference(
+            "GetChatappTemplateDetail, response parameters, card `Format`",
+            "Carousel 模板中 Header 的類型,只支援 IMAGE/VIDEO,所有卡片的 Header 必須一致。"
+            " (The header of a carousel template supports only IMAGE/VIDEO; the "
+            "headers of all cards must be the same.)",
+            url=TEMPLATE_DETAIL_URL,
+            read=READ,
+        ),
+        _SAME_COMPONENTS,
+    ),
 )
 def carousel_header_formats_differ(t: TemplateView, root: Node) -> Iterator[Finding]:
     """The cards of a carousel do not all use the same header format.
 
     Why: every card shows the same kind of media, all images or all videos.
-
-    Source: GetChatappTemplateDetail, card `Format`: "only IMAGE/VIDEO, and the
-    header of every card must be the same" (所有卡片的 Header 必須一致); Meta,
-    Media card carousel templates.
 
     Fails:
         TemplateType: WHATSAPP
@@ -76,12 +103,21 @@ def carousel_header_formats_differ(t: TemplateView, root: Node) -> Iterator[Find
             )
 
 
-@rule("CR002", "carousel-card-too-many-buttons", channels=WHATSAPP, cards_only=True)
+@rule(
+    "CR002",
+    "carousel-card-too-many-buttons",
+    channels=WHATSAPP,
+    cards_only=True,
+    evidence=(
+        api_reference(
+            "CreateChatappTemplate, request parameters, card `Buttons`",
+            "Each card in a carousel can have a maximum of two buttons.",
+            read=READ,
+        ),
+    ),
+)
 def carousel_card_too_many_buttons(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A carousel card has more than two buttons.
-
-    Source: CreateChatappTemplate, card `Buttons`: "Each card in a carousel can have
-    a maximum of two buttons."
 
     Fails:
         # Shortened: a carousel needs at least two cards; the second is left out.
@@ -167,6 +203,19 @@ def _well_formed(card: Node, parts: list[Node]) -> bool:
     scope=Scope.COMPONENT,
     channels=WHATSAPP,
     types={"CAROUSEL"},
+    evidence=(
+        meta(
+            META_CAROUSEL_URL,
+            _CAROUSEL_PAGE,
+            "Carousel templates consist of a message body text and up to 10 product "
+            "media cards.",
+        ),
+        meta(
+            META_CAROUSEL_URL,
+            "Meta, Media card carousel templates, request syntax, `cards`",
+            "Array of card objects. Minimum 2, maximum 10.",
+        ),
+    ),
 )
 def carousel_card_count(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A carousel has fewer than two or more than ten cards.
@@ -174,10 +223,6 @@ def carousel_card_count(t: TemplateView, c: Node) -> Iterator[Finding]:
     Why: a carousel scrolls sideways through two to ten media cards; one card is
     not a carousel, and Meta refuses an eleventh. A missing `Cards` is reported at
     the CAROUSEL component, too many at the first card past ten.
-
-    Source: Meta, Media card carousel templates ("up to 10 product media cards";
-    cards: minimum 2, maximum 10); CreateChatappTemplate, `Cards`: "The list of
-    cards for a carousel template."
 
     Fails:
         TemplateType: WHATSAPP
@@ -219,17 +264,32 @@ def carousel_card_count(t: TemplateView, c: Node) -> Iterator[Finding]:
     yield Finding(where, f"A carousel needs {low} to {high} cards, not {len(cards)}.")
 
 
-@rule("CR004", "carousel-card-header", channels=WHATSAPP, cards_only=True)
+@rule(
+    "CR004",
+    "carousel-card-header",
+    channels=WHATSAPP,
+    cards_only=True,
+    evidence=(
+        meta(
+            META_CAROUSEL_URL,
+            _CAROUSEL_PAGE,
+            "Each card in the template has an image or video header asset",
+        ),
+        api_reference(
+            "GetChatappTemplateDetail, response parameters, card `Format`",
+            "Carousel 模板中 Header 的類型,只支援 IMAGE/VIDEO (the header of a "
+            "carousel template supports only IMAGE/VIDEO)",
+            url=TEMPLATE_DETAIL_URL,
+            read=READ,
+        ),
+    ),
+)
 def carousel_card_header(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A carousel card has no HEADER, or its HEADER lacks `Format` or `Url`.
 
     Why: every card shows an image or a video at its top; the header's `Format`
     says which, and its `Url` is the sample Meta reviews. A `Format` other than
     IMAGE or VIDEO is the schema's (SC004).
-
-    Source: CreateChatappTemplate, card `Format`: "IMAGE: image; VIDEO: video",
-    card `Url`: "The path of the media resource"; Meta, Media card carousel
-    templates: "Each card in the template has an image or video header asset."
 
     Fails:
         TemplateType: WHATSAPP
@@ -280,7 +340,22 @@ def carousel_card_header(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("CR005", "carousel-card-body", channels=WHATSAPP, cards_only=True)
+@rule(
+    "CR005",
+    "carousel-card-body",
+    channels=WHATSAPP,
+    cards_only=True,
+    evidence=(
+        meta(
+            META_CAROUSEL_URL,
+            _CAROUSEL_PAGE,
+            "Each card in the template has an image or video header asset and can "
+            "optionally include a body text and up to two buttons.",
+            Outcome.UNSTATED,
+        ),
+        _SAME_COMPONENTS,
+    ),
+)
 def carousel_card_body(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A carousel card lacks the BODY other cards have, or a card BODY has no `Text`.
 
@@ -288,11 +363,6 @@ def carousel_card_body(t: TemplateView, root: Node) -> Iterator[Finding]:
     same components, so the cards of one carousel all have a body text or none
     does; a card BODY without text is never
     valid. A carousel whose cards have no BODY at all passes.
-
-    Source: Meta, Media card carousel templates: each card "can optionally include
-    a body text" and "All cards defined on a template must have the same
-    components."; CreateChatappTemplate, card `Text`: "The content of the BODY
-    component in the carousel card."
 
     Fails:
         TemplateType: WHATSAPP
@@ -345,15 +415,20 @@ def carousel_card_body(t: TemplateView, root: Node) -> Iterator[Finding]:
     scope=Scope.CARD_COMPONENT,
     channels=WHATSAPP,
     types={"BODY"},
+    evidence=(
+        meta(
+            META_CAROUSEL_URL,
+            "Meta, Media card carousel templates, request syntax, card body",
+            "<CARD_BODY_TEXT> Card body text. Supports variables. Maximum 160 "
+            "characters.",
+        ),
+    ),
 )
 def carousel_card_body_too_long(t: TemplateView, part: Node) -> Iterator[Finding]:
     """A carousel card's BODY text is longer than 160 characters.
 
     Why: the card body is a short caption under the card's media; Meta refuses a
     longer one. Variables count as the characters written (`$(name)`).
-
-    Source: Meta, Media card carousel templates: card body text, "Maximum 160
-    characters."
 
     Fails:
         # Shortened: the real card BODY text runs past 160 characters.
@@ -400,7 +475,27 @@ def _names(buttons: list[Node]) -> str:
     return ", ".join(str(b.type) for b in buttons) or "none"
 
 
-@rule("CR007", "carousel-card-buttons-differ", channels=WHATSAPP, cards_only=True)
+@rule(
+    "CR007",
+    "carousel-card-buttons-differ",
+    severity=Severity.WARNING,
+    channels=WHATSAPP,
+    cards_only=True,
+    evidence=(
+        meta(
+            META_CAROUSEL_URL,
+            _CAROUSEL_PAGE,
+            "All cards defined on a template must have the same components. (Says "
+            "nothing of the buttons' types or order inside the BUTTONS component.)",
+            Outcome.UNSTATED,
+        ),
+        reseller(
+            DIALOG360_CAROUSEL_URL,
+            "360dialog, Interactive media carousel messages, Components",
+            "Button types and numbers must match across all cards",
+        ),
+    ),
+)
 def carousel_card_buttons_differ(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A carousel card's buttons differ in type or order from the first card's.
 
@@ -409,11 +504,9 @@ def carousel_card_buttons_differ(t: TemplateView, root: Node) -> Iterator[Findin
     that differs, at the card's BUTTONS part when the card has too few, or at its
     `CardComponents` when it has none. Only the first two buttons of a card are
     compared (CR002 reports the rest), and a card with a button of an unknown
-    type is left to the schema.
-
-    Source: Meta, Media card carousel templates: "All cards defined on a template
-    must have the same components."; button types and numbers must match across
-    all cards.
+    type is left to the schema. A warning: Meta requires the same components on
+    every card, which says nothing of the buttons inside them; only a reseller
+    states that button types and numbers must match.
 
     Fails:
         TemplateType: WHATSAPP
@@ -500,6 +593,133 @@ def _buttons_differ(
     )
 
 
+@rule(
+    "CR008",
+    "carousel-outside-marketing",
+    scope=Scope.COMPONENT,
+    severity=Severity.WARNING,
+    channels=WHATSAPP,
+    types={"CAROUSEL"},
+    evidence=(
+        meta(
+            META_CAROUSEL_URL,
+            "Meta, Media card carousel templates",
+            "Note that carousel cards are only available for marketing template "
+            "messages.",
+            Outcome.UNSTATED,
+        ),
+    ),
+)
+def carousel_outside_marketing(t: TemplateView, c: Node) -> Iterator[Finding]:
+    """A WhatsApp template with a CAROUSEL is not a MARKETING template.
+
+    Why: Meta offers carousel cards only in marketing templates, so a UTILITY or
+    AUTHENTICATION template with one asks for something Meta does not offer. A
+    warning: the page says where carousels are available, not what happens to a
+    template that has one elsewhere (compare LO005, whose page lists it among the
+    limitations).
+
+    Fails:
+        TemplateType: WHATSAPP
+        Name: delivery_options
+        Language: en_US
+        Category: UTILITY
+        Components:
+          - {Type: BODY, Text: Choose how you would like your parcel delivered.}
+          - Type: CAROUSEL
+            Cards:
+              - CardComponents:
+                  - {Type: HEADER, Format: IMAGE, Url: "https://cdn.example.com/door.png"}
+                  - Type: BUTTONS
+                    Buttons: [{Type: QUICK_REPLY, Text: To my door}]
+              - CardComponents:
+                  - {Type: HEADER, Format: IMAGE, Url: "https://cdn.example.com/locker.png"}
+                  - Type: BUTTONS
+                    Buttons: [{Type: QUICK_REPLY, Text: To a locker}]
+
+    Passes:
+        TemplateType: WHATSAPP
+        Name: delivery_options
+        Language: en_US
+        Category: MARKETING
+        Components:
+          - {Type: BODY, Text: Choose how you would like your parcel delivered.}
+          - Type: CAROUSEL
+            Cards:
+              - CardComponents:
+                  - {Type: HEADER, Format: IMAGE, Url: "https://cdn.example.com/door.png"}
+                  - Type: BUTTONS
+                    Buttons: [{Type: QUICK_REPLY, Text: To my door}]
+              - CardComponents:
+                  - {Type: HEADER, Format: IMAGE, Url: "https://cdn.example.com/locker.png"}
+                  - Type: BUTTONS
+                    Buttons: [{Type: QUICK_REPLY, Text: To a locker}]
+    """
+    if t.category_known and t.category != "MARKETING":
+        yield Finding(
+            c.at("Type"),
+            f"Carousels are only available in MARKETING templates, not in "
+            f"{shorten(t.category)}.",
+        )
+
+
+@rule(
+    "CR009",
+    "cards-outside-carousel",
+    scope=Scope.COMPONENT,
+    severity=Severity.WARNING,
+    members={"Cards"},
+    evidence=(
+        create_page(
+            "`Cards`",
+            "The list of cards for a carousel template.",
+            Outcome.NOT_APPLICABLE,
+        ),
+        inference(
+            "Cards describe the cards of a CAROUSEL component; on any other "
+            "component nothing reads them."
+        ),
+    ),
+)
+def cards_outside_carousel(t: TemplateView, c: Node) -> Iterator[Finding]:
+    """`Cards` holds cards on a component whose `Type` is not CAROUSEL.
+
+    Why: only a CAROUSEL component shows cards; cards put on a BODY or a BUTTONS
+    component are not shown, and the template arrives without them. An empty
+    list (`Cards: []`, which the official SDK sends on every component) is not
+    reported.
+
+    Fails:
+        TemplateType: WHATSAPP
+        Name: delivery_options
+        Language: en_US
+        Category: MARKETING
+        Components:
+          - Type: BODY
+            Text: Choose how you would like your parcel delivered.
+            Cards:
+              - CardComponents:
+                  - {Type: HEADER, Format: IMAGE, Url: "https://cdn.example.com/door.png"}
+
+    Passes:
+        TemplateType: WHATSAPP
+        Name: delivery_options
+        Language: en_US
+        Category: MARKETING
+        Components:
+          - Type: BODY
+            Text: Choose how you would like your parcel delivered.
+            Cards: []
+    """
+    cards = c.value.get("Cards")
+    if c.type is not None and c.type != "CAROUSEL" and cards not in (None, []):
+        yield Finding(
+            c.at("Cards"),
+            f"'Cards' is only read on a CAROUSEL component, not on {shorten(c.type)}.",
+            at_key=True,
+        )
+
+
 RULES = (
     carousel_header_formats_differ,
     carousel_card_too_many_buttons,
@@ -508,4 +728,6 @@ RULES = (
     carousel_card_body,
     carousel_card_body_too_long,
     carousel_card_buttons_differ,
+    carousel_outside_marketing,
+    cards_outside_carousel,
 )

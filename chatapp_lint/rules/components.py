@@ -8,13 +8,28 @@ from typing import Final
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import required
+from chatapp_lint.rules._pages import META_CAROUSEL_URL, components, meta
 
 # The component types a WhatsApp template holds at most once, in the API's order.
-SINGLE_COMPONENTS: Final = ("HEADER", "BODY", "FOOTER", "BUTTONS", "LIMITED_TIME_OFFER")
-COMPONENT_TYPES: Final = frozenset({*SINGLE_COMPONENTS, "CAROUSEL"})
+SINGLE_COMPONENTS: Final = (
+    "HEADER",
+    "BODY",
+    "FOOTER",
+    "BUTTONS",
+    "CAROUSEL",
+    "LIMITED_TIME_OFFER",
+)
+COMPONENT_TYPES: Final = frozenset(SINGLE_COMPONENTS)
 
 
-@rule("CP003", "body-missing", channels=WHATSAPP)
+@rule(
+    "CP003",
+    "body-missing",
+    channels=WHATSAPP,
+    evidence=(
+        components("body", "The only required component is the body component."),
+    ),
+)
 def body_missing(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A WhatsApp template has no BODY component.
 
@@ -24,9 +39,6 @@ def body_missing(t: TemplateView, root: Node) -> Iterator[Finding]:
     their own parts. An empty `Components` list (SC005), and a list with a
     component whose `Type` is missing or unknown (SC001, SC004: it may be the
     body), are left to the schema.
-
-    Source: Meta, Templates: components: "The only required component is the body
-    component." A second BODY is CP004's business.
 
     Fails:
         TemplateType: WHATSAPP
@@ -59,18 +71,32 @@ def body_missing(t: TemplateView, root: Node) -> Iterator[Finding]:
         )
 
 
-@rule("CP004", "duplicate-component", channels=WHATSAPP)
+@rule(
+    "CP004",
+    "duplicate-component",
+    channels=WHATSAPP,
+    evidence=(
+        components(
+            "headers, body, footers, buttons",
+            "Templates are limited to one header component. Templates are limited to "
+            "one body component. Templates are limited to one footer component. "
+            "Buttons are defined within a single buttons component.",
+        ),
+        meta(
+            META_CAROUSEL_URL,
+            "Meta, Media card carousel templates, Media cards",
+            "Carousel templates consist of a message body text and up to 10 product "
+            "media cards.",
+        ),
+    ),
+)
 def duplicate_component(t: TemplateView, root: Node) -> Iterator[Finding]:
-    """A WhatsApp template has two BODY, HEADER, FOOTER, BUTTONS or LIMITED_TIME_OFFER components.
+    """A WhatsApp template has two BODY, HEADER, FOOTER, BUTTONS, CAROUSEL or LIMITED_TIME_OFFER components.
 
     Why: a template has one header, one body and one footer, and all its buttons
     live in a single BUTTONS component; the service and Meta do not merge a
     second one, they refuse the template. Reported at the second component of
     the type (except headers of AUTHENTICATION templates: AU001 reports each).
-
-    Source: Meta, Templates: components (one body, one header, one footer;
-    buttons "grouped in a single buttons array"); Template design ("only one
-    header", one limited-time offer).
 
     Fails:
         TemplateType: WHATSAPP
@@ -107,16 +133,19 @@ def duplicate_component(t: TemplateView, root: Node) -> Iterator[Finding]:
     channels=WHATSAPP,
     categories={"UTILITY", "MARKETING"},
     types={"BODY"},
+    evidence=(
+        components(
+            "body",
+            "<BODY_TEXT> Required. Body text string. Supports multiple parameters. "
+            "Maximum 1024 characters.",
+        ),
+    ),
 )
 def body_text_missing(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A WhatsApp BODY outside an AUTHENTICATION template has no `Text`, or a blank one.
 
     Why: the body text is the message; only AUTHENTICATION templates leave it
     empty, because the service writes it for them (AU002).
-
-    Source: Meta, Templates: components (body `text`: required);
-    CreateChatappTemplate, `Text` ("if Category is set to AUTHENTICATION, this
-    parameter is empty").
 
     Fails:
         TemplateType: WHATSAPP

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import Node, Scope, TemplateView, rule
+from chatapp_lint.rules._evidence import Outcome
+from chatapp_lint.rules._pages import create_page
 
 
 def _deprecated(node: Node, key: str, advice: str) -> Iterator[Finding]:
@@ -18,12 +20,16 @@ def _deprecated(node: Node, key: str, advice: str) -> Iterator[Finding]:
     "deprecated-cust-waba-id",
     severity=Severity.WARNING,
     members={"CustWabaId"},
+    evidence=(
+        create_page(
+            "`CustWabaId` (deprecated)",
+            "This parameter is deprecated. Use CustSpaceId instead.",
+            Outcome.DEPRECATED,
+        ),
+    ),
 )
 def deprecated_cust_waba_id(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`CustWabaId` is deprecated; use `CustSpaceId`.
-
-    Source: CreateChatappTemplate, `CustWabaId`: "This parameter is deprecated. Use
-    CustSpaceId instead."
 
     Fails:
         TemplateType: WHATSAPP
@@ -51,14 +57,18 @@ def deprecated_cust_waba_id(t: TemplateView, root: Node) -> Iterator[Finding]:
     "deprecated-allow-category-change",
     severity=Severity.WARNING,
     members={"AllowCategoryChange"},
+    evidence=(
+        create_page(
+            "`AllowCategoryChange` (deprecated)",
+            "This property is deprecated. WhatsApp no longer supports this property.",
+            Outcome.DEPRECATED,
+        ),
+    ),
 )
 def deprecated_allow_category_change(t: TemplateView, root: Node) -> Iterator[Finding]:
     """`AllowCategoryChange` is deprecated; WhatsApp no longer supports it.
 
     Why: Meta now decides a template's category itself; the flag has no effect.
-
-    Source: CreateChatappTemplate, `AllowCategoryChange`: "This property is
-    deprecated. WhatsApp no longer supports this property."
 
     Fails:
         TemplateType: WHATSAPP
@@ -88,12 +98,16 @@ def deprecated_allow_category_change(t: TemplateView, root: Node) -> Iterator[Fi
     scope=Scope.BUTTON,
     severity=Severity.WARNING,
     members={"SignatureHash"},
+    evidence=(
+        create_page(
+            "button `SignatureHash` (deprecated)",
+            "Use the properties under SupportedApps.",
+            Outcome.DEPRECATED,
+        ),
+    ),
 )
 def deprecated_button_signature_hash(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A button's own `SignatureHash` is deprecated; use `SupportedApps`.
-
-    Source: CreateChatappTemplate, button `SignatureHash` (deprecated): "Use the
-    properties under SupportedApps."
 
     Fails:
         TemplateType: WHATSAPP
@@ -133,12 +147,16 @@ def deprecated_button_signature_hash(t: TemplateView, b: Node) -> Iterator[Findi
     scope=Scope.BUTTON,
     severity=Severity.WARNING,
     members={"PackageName"},
+    evidence=(
+        create_page(
+            "button `PackageName` (deprecated)",
+            "Use the properties under SupportedApps.",
+            Outcome.DEPRECATED,
+        ),
+    ),
 )
 def deprecated_button_package_name(t: TemplateView, b: Node) -> Iterator[Finding]:
     """A button's own `PackageName` is deprecated; use `SupportedApps`.
-
-    Source: CreateChatappTemplate, button `PackageName` (deprecated): "Use the
-    properties under SupportedApps."
 
     Fails:
         TemplateType: WHATSAPP

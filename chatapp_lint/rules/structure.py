@@ -13,6 +13,7 @@ from chatapp_lint.rules._citations import (
     meta_components,
 )
 from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
+from chatapp_lint.rules._pages import BUTTONS_ELSEWHERE, EMPTY_BUTTONS_COMPONENT
 from chatapp_lint.schema import shorten
 
 MISSING_MEMBER = reserved(
@@ -131,16 +132,18 @@ SCHEMA_VIOLATION = reserved(
     "CP001",
     "buttons-outside-buttons-component",
     scope=Scope.COMPONENT,
+    severity=Severity.WARNING,
     members={"Buttons"},
+    evidence=BUTTONS_ELSEWHERE,
 )
 def buttons_outside_buttons_component(t: TemplateView, c: Node) -> Iterator[Finding]:
-    """`Buttons` appears on a component whose `Type` is not BUTTONS.
+    """`Buttons` holds buttons on a component whose `Type` is not BUTTONS.
 
     Why: the API reads buttons only from the BUTTONS component; buttons put on a
-    BODY or HEADER are ignored and the template arrives without them.
-
-    Source: CreateChatappTemplate, `Buttons`: "This parameter applies only to the
-    BUTTONS component."
+    BODY or HEADER are ignored and the template arrives without them. An empty
+    list (`Buttons: []`, which the official SDK sends on every component) is not
+    reported. A warning: the page says where `Buttons` applies, not that the
+    service refuses it elsewhere.
 
     Fails:
         TemplateType: WHATSAPP
@@ -164,7 +167,8 @@ def buttons_outside_buttons_component(t: TemplateView, c: Node) -> Iterator[Find
             Buttons:
               - {Type: QUICK_REPLY, Text: Thanks}
     """
-    if c.type != "BUTTONS" and c.has("Buttons") and c.type is not None:
+    buttons = c.value.get("Buttons")
+    if c.type not in ("BUTTONS", None) and buttons not in (None, []):
         yield Finding(
             c.at("Buttons"),
             f"'Buttons' is only read on a BUTTONS component, not on {shorten(c.type)}.",
@@ -175,16 +179,16 @@ def buttons_outside_buttons_component(t: TemplateView, c: Node) -> Iterator[Find
     "CP002",
     "buttons-component-without-buttons",
     scope=Scope.COMPONENT,
+    severity=Severity.WARNING,
     types={"BUTTONS"},
+    evidence=EMPTY_BUTTONS_COMPONENT,
 )
 def buttons_component_without_buttons(t: TemplateView, c: Node) -> Iterator[Finding]:
     """A BUTTONS component has no buttons.
 
     Why: a BUTTONS component exists to carry the `Buttons` list; without one the
-    request describes nothing and is rejected.
-
-    Source: CreateChatappTemplate, `Buttons` ("The list of buttons. This parameter
-    applies only to the BUTTONS component").
+    request describes nothing. A warning: no page says such a component is
+    refused.
 
     Fails:
         TemplateType: WHATSAPP
