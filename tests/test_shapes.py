@@ -33,15 +33,7 @@ REJECTED = sorted(REJECTED_DIR.glob("*.yaml"))
 # Each is a known false error that issue 11 asks to fix; the test of the shape is
 # expected to fail (strict xfail) until the rule is corrected, and then the entry
 # must go. The source that shows each shape approved is in the file's header.
-KNOWN_FALSE_ERRORS: dict[str, frozenset[str]] = {
-    # Phone numbers as Meta writes them: without "+", or a 555 test number.
-    "meta-components-order-confirmation-document": frozenset({"BT014"}),
-    "meta-components-url-button-variable": frozenset({"BT014"}),
-    # A 20-character coupon code (Meta's coupon page allows 20).
-    "meta-coupon-code-twenty-characters": frozenset({"BT018"}),
-    # ZERO_TAP without Text (the seed requires Text for ONE_TAP only).
-    "meta-auth-zero-tap-without-text": frozenset({"AU007"}),
-}
+KNOWN_FALSE_ERRORS: dict[str, frozenset[str]] = {}
 
 _HEADER_LINE = re.compile(r"#\s?(?P<key>[a-z]+): (?P<value>.*)")
 _CONTINUATION = re.compile(r"#\s{2,}(?P<value>\S.*)")
