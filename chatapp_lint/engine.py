@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from chatapp_lint.selection import Selection
 
 _WIRE_MEMBERS = ("Components", "Example")
+_TTL = "MessageSendTtlSeconds"
+# An integer as a query string writes it: optional minus, digits, nothing else.
+_DECIMAL = re.compile(r"-?[0-9]{1,18}")
 
 
 @attrs.frozen
@@ -381,9 +385,17 @@ def _json_type(value: Any) -> str:
 def _decode_wire_members(
     template: Mapping[str, Any],
 ) -> tuple[Mapping[str, Any], list[tuple[Rule, Finding]]]:
-    """Decode `Components` and `Example` given in the API's wire form, a JSON string."""
+    """Decode `Components` and `Example` given in the API's wire form, a JSON string.
+
+    `MessageSendTtlSeconds` written as a decimal string (`"300"`) is its wire
+    form too: the request carries it in the query string, where every value is
+    text, so the service reads the same number either way.
+    """
     data = template
     found: list[tuple[Rule, Finding]] = []
+    ttl = template.get(_TTL)
+    if isinstance(ttl, str) and _DECIMAL.fullmatch(ttl):
+        data = {**template, _TTL: int(ttl)}
     for key in _WIRE_MEMBERS:
         raw = template.get(key)
         if not isinstance(raw, str):

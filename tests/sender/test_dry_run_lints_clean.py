@@ -22,24 +22,8 @@ EXAMPLES = sorted(
     Path(__file__).parents[2].joinpath("examples", "templates").glob("*.yaml")
 )
 
-# The query form writes every scalar as a string, and the schema (SC003) takes a
-# string TTL for a wrong type: a question for the schema rules, not the rules
-# this test was written for. Strict, so the mark goes once that is settled.
-_STRING_TTL = pytest.mark.xfail(
-    reason="SC003: MessageSendTtlSeconds in the query form is a decimal string",
-    strict=True,
-)
 
-
-def _has_ttl(path: Path) -> bool:
-    return "MessageSendTtlSeconds" in path.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    "path",
-    [pytest.param(p, marks=[_STRING_TTL] if _has_ttl(p) else []) for p in EXAMPLES],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_the_dry_run_request_lints_clean(path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(send_command, [str(path), "--dry-run"])
     assert result.exit_code == 0, result.output
