@@ -225,7 +225,9 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
     found_entries = list(discovery.entries(paths, settings.files()))
     entries = [entry.path for entry in found_entries]
     names = [stdin_name if entry == discovery.STDIN else entry for entry in entries]
-    walked = {entry.path for entry in found_entries if not entry.named}
+    # Found by a walk and not also named outright (a name given is always read).
+    named = {entry.path for entry in found_entries if entry.named}
+    walked = {entry.path for entry in found_entries if not entry.named} - named
 
     def lint_file(entry: str, name: str) -> _FileResult:
         from chatapp_lint.loader import load_path

@@ -132,7 +132,7 @@ def write(root: Path, files: dict[str, bytes | str]) -> None:
 
 WRONG_TYPES = (
     '{"TemplateType": ["WHATSAPP"], "Name": {}, "Language": 1, "Category": null,'
-    ' "MessageSendTtlSeconds": "300", "Example": [1],'
+    ' "MessageSendTtlSeconds": "5 min", "Example": [1],'
     ' "Components": [1, "BODY", {"Type": "BODY", "Text": {"a": 1}},'
     ' {"Type": "BUTTONS", "Buttons": [true, {"Type": [], "Text": 2, "Url": false}]},'
     ' {"Type": "CAROUSEL", "Cards": [3, {"CardComponents": "x"},'

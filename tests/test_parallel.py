@@ -154,8 +154,9 @@ def test_workers_blocked_on_a_fifo_die_with_a_killed_parent(tmp_path: Path) -> N
         target=lambda: writers.append(gate.open("wb")), daemon=True
     )
     holder.start()
+    # Named on the command line, the FIFO is read (a walk would never open it).
     process = subprocess.Popen(
-        [sys.executable, "-m", "chatapp_lint", "--jobs", "2", str(tree)],
+        [sys.executable, "-m", "chatapp_lint", "--jobs", "2", str(tree), str(gate)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
