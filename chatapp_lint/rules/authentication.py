@@ -9,8 +9,7 @@ from typing import Final
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import misplaced, whole_number
-from chatapp_lint.rules._evidence import Evidence, Kind, Outcome, api_reference
-from chatapp_lint.rules._pages import (
+from chatapp_lint.rules._citations import (
     ALIBABA_AUTH_PRACTICES_URL,
     META_COPY_CODE_URL,
     META_ONE_TAP_URL,
@@ -20,6 +19,7 @@ from chatapp_lint.rules._pages import (
     create_page,
     meta,
 )
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome, api_reference
 from chatapp_lint.rules.ttl import TTL_RANGES
 from chatapp_lint.schema import shorten
 

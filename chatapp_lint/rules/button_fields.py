@@ -11,16 +11,7 @@ from urllib.parse import urlsplit
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, required, too_long
-from chatapp_lint.rules._evidence import (
-    CAMS_ERROR_CODES_URL,
-    Evidence,
-    Kind,
-    Outcome,
-    api_reference,
-    cams_error,
-    inference,
-)
-from chatapp_lint.rules._pages import (
+from chatapp_lint.rules._citations import (
     GUPSHUP_BUTTONS_URL,
     META_CATALOG_URL,
     META_COUPON_URL,
@@ -32,6 +23,15 @@ from chatapp_lint.rules._pages import (
     create_page,
     meta,
     reseller,
+)
+from chatapp_lint.rules._evidence import (
+    CAMS_ERROR_CODES_URL,
+    Evidence,
+    Kind,
+    Outcome,
+    api_reference,
+    cams_error,
+    inference,
 )
 from chatapp_lint.rules._variables import VARIABLE
 from chatapp_lint.rules.buttons import MAX_BUTTONS

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, misplaced
-from chatapp_lint.rules._evidence import TEMPLATE_DETAIL_URL, Outcome, api_reference
-from chatapp_lint.rules._pages import (
+from chatapp_lint.rules._citations import (
     GUPSHUP_BUTTONS_URL,
     READ,
     create_page,
     reseller,
 )
+from chatapp_lint.rules._evidence import TEMPLATE_DETAIL_URL, Outcome, api_reference
 from chatapp_lint.schema import shorten
 
 MAX_BUTTONS = 10

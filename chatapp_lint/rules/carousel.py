@@ -7,19 +7,19 @@ from collections.abc import Iterator
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, required, too_long
-from chatapp_lint.rules._evidence import (
-    TEMPLATE_DETAIL_URL,
-    Outcome,
-    api_reference,
-    inference,
-)
-from chatapp_lint.rules._pages import (
+from chatapp_lint.rules._citations import (
     DIALOG360_CAROUSEL_URL,
     META_CAROUSEL_URL,
     READ,
     create_page,
     meta,
     reseller,
+)
+from chatapp_lint.rules._evidence import (
+    TEMPLATE_DETAIL_URL,
+    Outcome,
+    api_reference,
+    inference,
 )
 from chatapp_lint.schema import shorten
 

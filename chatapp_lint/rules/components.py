@@ -8,7 +8,7 @@ from typing import Final
 from chatapp_lint.model import Finding
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import required
-from chatapp_lint.rules._pages import META_CAROUSEL_URL, components, meta
+from chatapp_lint.rules._citations import META_CAROUSEL_URL, components, meta
 
 # The component types a WhatsApp template holds at most once, in the API's order.
 SINGLE_COMPONENTS: Final = (

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import Node, Scope, TemplateView, rule
+from chatapp_lint.rules._citations import create_page
 from chatapp_lint.rules._evidence import Outcome
-from chatapp_lint.rules._pages import create_page
 
 
 def _deprecated(node: Node, key: str, advice: str) -> Iterator[Finding]:

@@ -8,14 +8,14 @@ from typing import Final
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import BOTH, WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import misplaced, too_long
-from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
-from chatapp_lint.rules._pages import (
+from chatapp_lint.rules._citations import (
     ALIBABA_TEMPLATE_DESIGN_URL,
     META_OFFER_URL,
     READ,
     create_page,
     meta,
 )
+from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
 from chatapp_lint.schema import shorten
 
 OFFER = "LIMITED_TIME_OFFER"

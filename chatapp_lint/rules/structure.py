@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import Node, Scope, TemplateView, reserved, rule
 from chatapp_lint.rules._citations import (
+    BUTTONS_ELSEWHERE,
+    EMPTY_BUTTONS_COMPONENT,
     READ,
     create_reference,
     detail_states,
     meta_components,
 )
 from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
-from chatapp_lint.rules._pages import BUTTONS_ELSEWHERE, EMPTY_BUTTONS_COMPONENT
 from chatapp_lint.schema import shorten
 
 MISSING_MEMBER = reserved(
