@@ -34,7 +34,13 @@ DEEP_TABLE = "a = " + "{b = " * 5_000 + "1" + "}" * 5_000 + "\n"
         ),
         (DEEP_ARRAY, ".chatapp-lint.toml: is nested too deeply to be read"),
         (DEEP_TABLE, ".chatapp-lint.toml: is nested too deeply to be read"),
-        ("# padding\n" * 120_000, ".chatapp-lint.toml: is larger than 1024 KiB"),
+        # A short id: pytest puts the id in PYTEST_CURRENT_TEST, and a 1.2 MB
+        # variable is more than a subprocess's environment may hold.
+        pytest.param(
+            "# padding\n" * 120_000,
+            ".chatapp-lint.toml: is larger than 1024 KiB",
+            id="larger-than-1-MiB",
+        ),
     ],
 )
 def test_a_config_naming_no_rule_or_too_big_is_a_config_error(
