@@ -78,6 +78,21 @@ async def _until(
     )
 
 
+async def _actions_for(
+    client: LanguageClient, uri: str, diagnostic: types.Diagnostic
+) -> list[types.CodeAction]:
+    """The code actions the server offers for one of its diagnostics."""
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    assert found is not None
+    return [action for action in found if isinstance(action, types.CodeAction)]
+
+
 def _codes(published: Published) -> list[str]:
     return [str(d.code) for d in published]
 
@@ -154,14 +169,7 @@ async def test_quick_fix_on_a_deprecated_member_clears_it(
     uri = _open(client, path, text)
     published = await _until(client, uri, lambda found: "DP001" in _codes(found))
     (dp001,) = [d for d in published if d.code == "DP001"]
-    found = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=dp001.range,
-            context=types.CodeActionContext(diagnostics=[dp001]),
-        )
-    )
-    assert found is not None
+    found = await _actions_for(client, uri, dp001)
     titles = [a.title for a in found if isinstance(a, types.CodeAction)]
     assert any(t.startswith("Fix DP001") for t in titles)
     assert any(t.startswith("Disable DP001 on this line") for t in titles)
@@ -188,14 +196,7 @@ async def test_disable_comment_silences_the_rule(
     uri = _open(client, workspace / "t.yaml", text)
     published = await _until(client, uri, lambda found: "BT003" in _codes(found))
     (bt003,) = [d for d in published if d.code == "BT003"]
-    found = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=bt003.range,
-            context=types.CodeActionContext(diagnostics=[bt003]),
-        )
-    )
-    assert found is not None
+    found = await _actions_for(client, uri, bt003)
     (disable,) = [
         a
         for a in found
@@ -282,14 +283,7 @@ async def test_ignore_in_configuration_writes_the_table_and_silences(
     uri = _open(client, path, text)
     published = await _until(client, uri, lambda found: "BT003" in _codes(found))
     (bt003,) = [d for d in published if d.code == "BT003"]
-    found = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=bt003.range,
-            context=types.CodeActionContext(diagnostics=[bt003]),
-        )
-    )
-    assert found is not None
+    found = await _actions_for(client, uri, bt003)
     (ignore,) = [
         a
         for a in found
