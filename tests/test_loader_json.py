@@ -271,6 +271,15 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 0.5
 
 
+@pytest.mark.skipif(not Path("/proc/self/cmdline").is_file(), reason="Linux's /proc")
+def test_a_regular_file_larger_than_its_stated_size_is_read_whole() -> None:
+    # /proc's files state a size of 0 and hold more: the read goes on past the
+    # size stated (as for a file that grew since), up to the limit.
+    path = Path("/proc/self/cmdline")
+    assert path.stat().st_size == 0
+    assert loader._read(path) == path.read_bytes()
+
+
 def test_input_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 8)
     assert _problems(load_bytes(b"[1, 2, 3, 4]", "json")) == [("FL009", "", 1, 1)]
