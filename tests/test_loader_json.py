@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from chatapp_lint import loader
-from chatapp_lint.loader import Document, load_bytes, load_path, sniff_kind
+from chatapp_lint.loader import Document, json_source, load_bytes, load_path, sniff_kind
 from chatapp_lint.loader.limits import MAX_DEPTH, MAX_FILE_BYTES
 from chatapp_lint.model import Position
 from chatapp_lint.pointer import resolve
@@ -311,3 +311,39 @@ def test_windows_line_ends_count_as_one() -> None:
     source_map = _json('{\r\n  "a": 1,\r\n  "b": [1, 2]\r\n}\r\n').source_map
     assert source_map is not None
     assert source_map.position("/b/1") == Position(3, 12)
+
+
+_NESTED = st.recursive(
+    st.none() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=6)
+        | st.dictionaries(st.text(alphabet="ab/~", max_size=8), inner, max_size=6)
+    ),
+    max_leaves=80,
+)
+# Each wrapper puts the value in a list (None) or under a member of that name.
+_WRAPPERS = st.lists(st.none() | st.text(alphabet="a/~", max_size=400), max_size=70)
+
+
+@settings(max_examples=300)
+@given(_NESTED, _WRAPPERS)
+@example(None, [None] * 65)  # 65 lists deep: one too many
+@example(None, ["/" * 300] * 3)  # 903 characters unescaped, 1,803 in a path
+def test_a_text_the_counts_clear_needs_no_walk(
+    value: object, wrappers: list[str | None]
+) -> None:
+    # The counts may send a text to the walk needlessly, never skip one it needs.
+    for name in wrappers:
+        value = [value] if name is None else {name: value}
+    text = json.dumps(value)
+    hooks = json_source._Hooks()
+    parsed = json_source._parse(text, hooks)
+    if isinstance(parsed, dict | list) and hooks.nothing_to_look_at(text):
+        assert json_source._unreadable_values(parsed) == []
+
+
+def test_a_number_too_large_for_a_float_is_looked_at() -> None:
+    hooks = json_source._Hooks()
+    json_source._parse('{"a": 1e999}', hooks)
+    assert not hooks.nothing_to_look_at('{"a": 1e999}')
+    assert _problems(load_bytes(b'{"a": 1e999}', "json")) == [("FL011", "/a", 1, 7)]
