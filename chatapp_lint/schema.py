@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
     _Path = Sequence[str | int]
     # An invalid member or item: its key or index, the keyword its subschema is
@@ -92,6 +93,10 @@ class _Built:
     validator: Draft202012Validator | None = None
     # Compiled checks of the subschemas `_explain` asks about, by identity.
     subschema_checks: dict[int, Callable[[object], bool]] = {}  # noqa: RUF012 - one registry, shared on purpose
+    # The shallow schemas `_split` makes, by the subschema's identity and whether
+    # the value is an object; and a validator for each schema `_explain` uses.
+    shallow: dict[tuple[int, bool], dict[str, Any]] = {}  # noqa: RUF012 - shared on purpose
+    validators: dict[int, Validator] = {}  # noqa: RUF012 - shared on purpose
 
 
 def _schema() -> dict[str, Any]:
@@ -196,7 +201,7 @@ def _explain(
         shallow, below = _split(schema, instance)
     else:
         shallow, below = schema, []
-    for error in validator.evolve(schema=shallow).iter_errors(instance):
+    for error in _validator_for(validator, shallow).iter_errors(instance):
         error.path.extendleft(reversed(path))
         error.schema_path.extendleft(reversed(schema_path))
         yield error
@@ -216,21 +221,44 @@ def _split(schema: dict[str, Any], instance: Any) -> tuple[dict[str, Any], _Belo
     Returns the shallow schema, and for each invalid member or item: its key or
     index, the keyword it is under, its subschema and its value.
     """
-    shallow = dict(schema)
+    is_object = isinstance(instance, dict)
     below: _Below = []
     properties = schema.get("properties")
-    if isinstance(instance, dict) and isinstance(properties, dict):
-        shallow["properties"] = dict.fromkeys(properties, True)
+    if is_object and isinstance(properties, dict):
         for key, value in instance.items():
             if key in properties and not _valid_under(properties[key], value):
                 below.append((key, ("properties",), properties[key], value))
     items = schema.get("items")
-    if isinstance(instance, list) and isinstance(items, dict | bool):
-        shallow["items"] = True
+    if not is_object and isinstance(items, dict | bool):
         for index, value in enumerate(instance):
             if not _valid_under(items, value):
                 below.append((index, ("items",), items, value))
-    return shallow, below
+    return _shallow(schema, is_object=is_object), below
+
+
+def _shallow(schema: dict[str, Any], *, is_object: bool) -> dict[str, Any]:
+    """The schema with `true` for its member subschemas (an object) or items (a list)."""
+    key = (id(schema), is_object)
+    shallow = _Built.shallow.get(key)
+    if shallow is None:
+        shallow = dict(schema)
+        properties = schema.get("properties")
+        if is_object and isinstance(properties, dict):
+            shallow["properties"] = dict.fromkeys(properties, True)
+        if not is_object and isinstance(schema.get("items"), dict | bool):
+            shallow["items"] = True
+        # Keyed by identity: the subschemas live as long as the validator does.
+        _Built.shallow[key] = shallow
+    return shallow
+
+
+def _validator_for(validator: Draft202012Validator, schema: Any) -> Validator:
+    """The validator for one of the schema's (shallow) subschemas, made once."""
+    made = _Built.validators.get(id(schema))
+    if made is None:
+        # Every schema asked for is the validator's or one `_shallow` keeps.
+        made = _Built.validators[id(schema)] = validator.evolve(schema=schema)
+    return made
 
 
 def _valid_under(schema: Any, value: Any) -> bool:
