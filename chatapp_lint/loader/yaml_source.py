@@ -196,10 +196,11 @@ class _Builder:
             _check_items(frame, event)
             # The pointer's length is checked before it is built: every value
             # below would repeat this path in the source map.
-            if len(frame.pointer) + 1 + len(escape(token)) > MAX_POINTER_CHARS:
+            step = escape(token)
+            if len(frame.pointer) + 1 + len(step) > MAX_POINTER_CHARS:
                 where = frame.key_position if frame.key is not None else None
                 raise Stop("FL009", _TOO_LONG_PATH, where or core.where(event))
-            pointer = frame.pointer + "/" + escape(token)
+            pointer = frame.pointer + "/" + step
         self.nodes += 1
         if self.record:
             key_position = (
