@@ -12,6 +12,7 @@ included, and `**/` any number of directories, none included.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -88,7 +89,6 @@ class Glob:
     anchored: bool = attrs.field(init=False, repr=False, eq=False)
     """Whether the glob is a path (it holds a `/`) rather than a name."""
     absolute: bool = attrs.field(init=False, repr=False, eq=False)
-    _regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     @source.default
     def _translated(self) -> str:
@@ -102,10 +102,6 @@ class Glob:
     def _is_absolute(self) -> bool:
         return self._normalised().startswith("/")
 
-    @_regex.default
-    def _compile(self) -> re.Pattern[str]:
-        return re.compile(self.source, re.DOTALL)
-
     def _normalised(self) -> str:
         # `./templates/*.json`, `templates/` and `templates//x.json` mean what
         # they say; normpath would also fold `a/**/..`, which nobody writes.
@@ -116,11 +112,15 @@ class Glob:
 
     def matches(self, location: Location) -> bool:
         """Whether the file (or directory) at this location matches."""
-        return self._regex.match(location.target(self)) is not None
+        return _regex(self.source).match(location.target(self)) is not None
 
 
 class GlobSet:
-    """Several globs, matched at once: one regular expression for each kind."""
+    """Several globs, matched at once: one regular expression for each kind.
+
+    The expressions are compiled when first matched: a run that lints the files
+    it is given never walks, and never needs the default `exclude`.
+    """
 
     __slots__ = ("_absolutes", "_names", "_paths", "globs")
 
@@ -142,17 +142,26 @@ class GlobSet:
     def matches(self, location: Location) -> bool:
         """Whether one of the globs matches the location."""
         return bool(
-            (self._names is not None and self._names.match(location.name))
-            or (self._paths is not None and self._paths.match(location.path))
+            (self._names is not None and _regex(self._names).match(location.name))
+            or (self._paths is not None and _regex(self._paths).match(location.path))
             or (
-                self._absolutes is not None and self._absolutes.match(location.absolute)
+                self._absolutes is not None
+                and _regex(self._absolutes).match(location.absolute)
             )
         )
 
 
-def _union(chosen: Iterable[Glob]) -> re.Pattern[str] | None:
+def _union(chosen: Iterable[Glob]) -> str | None:
+    """One regular expression (its source) for several globs, if there are any."""
     sources = [f"(?:{glob.source})" for glob in chosen]
-    return re.compile("|".join(sources), re.DOTALL) if sources else None
+    return "|".join(sources) if sources else None
+
+
+@functools.cache
+def _regex(source: str) -> re.Pattern[str]:
+    # Once per process: the file sets of a run share their globs, and a walk
+    # matches them against every file and directory.
+    return re.compile(source, re.DOTALL)
 
 
 class Location(NamedTuple):
