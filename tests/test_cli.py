@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from chatapp_lint import commands, linting, plain
+from chatapp_lint import cli, commands, linting, plain
 from chatapp_lint.model import Finding
 from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.rules._base import Node, TemplateView, rule
@@ -224,6 +225,19 @@ def test_version() -> None:
     result = run("--version")
     assert result.code == 0
     assert re.fullmatch(r"chatapp-lint \d+\.\d+\.\d+\n", result.stdout)
+
+
+def test_an_interrupted_run_puts_the_ctrl_c_handler_back(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = signal.getsignal(signal.SIGINT)
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    assert cli._guarded(interrupted) == cli.EXIT_INTERRUPTED
+    assert signal.getsignal(signal.SIGINT) is before
+    assert capsys.readouterr().err == "chatapp-lint: interrupted.\n"
 
 
 @rule("ZZ999", "always-crashes")
