@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from chatapp_lint.fileset import DEFAULT_EXCLUDE, FileSet, Glob, GlobSet, Location
 from chatapp_lint.model import NEVER_HIDDEN, Severity, Violation
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEDICATED: Final = ".chatapp-lint.toml"
 PYPROJECT: Final = "pyproject.toml"
@@ -130,15 +132,30 @@ class Config:
         )
 
 
-def discover(start: Path) -> Path | None:
-    """The configuration file that applies to `start`: the nearest one upward."""
-    for directory in (start, *start.parents):
-        dedicated = directory / DEDICATED
-        if dedicated.is_file():
-            return dedicated
-        pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _has_section(pyproject):
-            return pyproject
+def discover(start: str | os.PathLike[str]) -> Path | None:
+    """The configuration file that applies to the directory `start`: the nearest one upward."""
+    # os.path, not pathlib: most runs find no file, and pathlib's import alone
+    # costs them more than linting a file.
+    directory = os.fspath(start)
+    while True:
+        found = _configuration_in(directory)
+        if found is not None:
+            from pathlib import Path
+
+            return Path(found)
+        parent = os.path.dirname(directory)  # noqa: PTH120
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _configuration_in(directory: str) -> str | None:
+    dedicated = os.path.join(directory, DEDICATED)  # noqa: PTH118
+    if os.path.isfile(dedicated):  # noqa: PTH113
+        return dedicated
+    pyproject = os.path.join(directory, PYPROJECT)  # noqa: PTH118
+    if os.path.isfile(pyproject) and _has_section(pyproject):  # noqa: PTH113
+        return pyproject
     return None
 
 
@@ -294,9 +311,10 @@ def names(violation: Violation, pattern: str) -> bool:
     )
 
 
-def _has_section(pyproject: Path) -> bool:
+def _has_section(pyproject: str) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        with open(pyproject, encoding="utf-8") as stream:  # noqa: PTH123
+            text = stream.read()
     except (OSError, UnicodeDecodeError):
         return True  # so that loading it reports what is wrong with it
     if "chatapp-lint" not in text:

@@ -70,7 +70,7 @@ def entries(
             yield Entry(text, named=True)
         elif chosen.refuses(text):
             continue
-        elif Path(text).is_dir():
+        elif os.path.isdir(text):  # noqa: PTH112
             yield from _walk(text, chosen)
         else:
             yield Entry(text, named=True)

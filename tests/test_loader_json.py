@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 from hypothesis import given, settings
@@ -214,6 +214,8 @@ def test_sniff_kind(data: bytes, kind: str) -> None:
         ("t.yml", "- on", ["on"]),
         ("t.txt", '{"a": 1}', {"a": 1}),
         ("t", "a: 1", {"a": 1}),
+        ("t.b.YML", '["x",]', ["x"]),  # the last suffix; JSON would refuse it
+        (".json", "a: 1", {"a": 1}),  # a hidden file's name, without a suffix
     ],
 )
 def test_load_path_chooses_the_parser_by_suffix_then_content(
@@ -302,3 +304,9 @@ def test_windows_line_ends_count_as_one() -> None:
     source_map = _json('{\r\n  "a": 1,\r\n  "b": [1, 2]\r\n}\r\n').source_map
     assert source_map is not None
     assert source_map.position("/b/1") == Position(3, 12)
+
+
+@given(st.text(alphabet="ab./ ", max_size=12))
+def test_the_suffix_is_pathlibs(path: str) -> None:
+    # The loader reads it without importing pathlib; the format it picks must not change.
+    assert loader._suffix(path) == PurePath(path).suffix
