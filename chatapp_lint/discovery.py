@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from chatapp_lint.fileset import FileSet
@@ -77,6 +76,8 @@ def entries(
 
 
 def _walk(top: str, files: FileSet) -> Iterator[Entry]:
+    from pathlib import Path
+
     found: list[tuple[tuple[str, ...], str]] = []
     places: dict[str, Location] = {top: files.locate(top)}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -233,7 +232,7 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
         from chatapp_lint.loader import load_path
 
         # A walk's find that is not a regular file is never opened (see load_path).
-        document = load_path(Path(entry), name, walked=entry in walked)
+        document = load_path(entry, name, walked=entry in walked)
         if entry in walked and discovery.not_a_template(document):
             return [], 0, [], False
         remembered: list[tuple[Seen, _Where, str]] = []
@@ -271,7 +270,11 @@ def resolve_config(config: Config | str | os.PathLike[str] | None) -> Config:
 
     if isinstance(config, Config):
         return config
-    found = Path(config) if config is not None else discover(Path.cwd())
+    if config is not None:
+        from pathlib import Path
+
+        return load(Path(config))
+    found = discover(os.getcwd())  # noqa: PTH109 - pathlib costs start-up
     return Config() if found is None else load(found)
 
 
@@ -346,7 +349,7 @@ def _reread(file: str) -> SourceMap | None:
     """The source map of a linted file, read again for a finding across templates."""
     from chatapp_lint.loader import load_path
 
-    return load_path(Path(file), file).source_map
+    return load_path(file, file).source_map
 
 
 def _check_root(
