@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import select
 import stat
 import sys
 import time
@@ -176,6 +175,8 @@ def _read_bounded(descriptor: int) -> bytes:
     Raises:
         TimeoutError: the time ran out before the end of the data.
     """
+    import select  # here: only a FIFO, a terminal or a device is read this way
+
     deadline = time.monotonic() + MAX_READ_SECONDS
     chunks: list[bytes] = []
     size = 0
