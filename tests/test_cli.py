@@ -298,6 +298,63 @@ def test_only_plain_existing_paths_take_the_fast_path(
     assert plain.is_plain(args) is plain_paths
 
 
+# What linting one clean JSON file without a configuration file (pre-commit's
+# usual run) has no use for: importing any of them costs every commit.
+UNUSED_BY_ONE_CLEAN_FILE = {
+    "click",  # the fast path takes plain paths
+    "chatapp_lint.commands",
+    "chatapp_lint.fixes",  # no violation to mark fixable
+    "chatapp_lint.fixer",
+    "jsonschema",  # the template is valid: only the compiled check runs
+    "difflib",
+    "yaml",  # no YAML file
+    "ruamel",
+    "tomllib",  # no configuration file
+    "pathlib",  # os.path does; pathlib brings fnmatch, urllib.parse, ipaddress
+    "fnmatch",
+    "urllib.parse",  # no URL in the template
+    "ipaddress",
+    "signal",  # not interrupted
+    "select",  # a regular file, not a FIFO
+    "multiprocessing",  # one file, one process
+    "concurrent.futures",
+}
+_IMPORTS_PROBE = """
+import sys
+before = set(sys.modules)
+from chatapp_lint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exit:
+    print(exit.code)
+print(" ".join(sorted(set(sys.modules) - before)))
+"""
+
+
+@pytest.mark.parametrize(
+    "template",
+    [VALID, (EXAMPLES / "templates" / "whatsapp-authentication-copy-code.json")],
+)
+def test_one_clean_json_file_imports_only_what_it_uses(
+    tmp_path: Path, template: str | Path
+) -> None:
+    path = tmp_path / "template.json"
+    text = template if isinstance(template, str) else template.read_text("utf-8")
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+        timeout=120,
+    )
+    status, imported = done.stdout.splitlines()[-2:]
+    assert status == "0"
+    assert "chatapp_lint.rules" in imported.split()  # the probe saw the run
+    assert sorted(UNUSED_BY_ONE_CLEAN_FILE & set(imported.split())) == []
+
+
 def test_the_fast_path_and_click_print_the_same(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.chatapp-lint]\nignore = ["VB"]\nfail-on = "warning"\n', encoding="utf-8"
