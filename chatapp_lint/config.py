@@ -260,7 +260,21 @@ def _globs(table: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ...]:
     value = table[key]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise fail(key, f"{key!r} must be a list of globs")
+    for pattern in value:
+        _check_glob(pattern, key, fail)
     return tuple(value)
+
+
+def _check_glob(pattern: str, key: str, fail: Any) -> None:
+    """Refuse a glob with a character range that no regular expression can hold.
+
+    Globs are compiled when first matched; checked here, a range like `[z-a]` is
+    a configuration error with its line, whether the run walks or not.
+    """
+    try:
+        re.compile(Glob(pattern).source)
+    except re.error as error:
+        raise fail(key, f"the glob {pattern!r} cannot be read: {error.msg}") from None
 
 
 def _per_file_ignores(value: Any, fail: Any) -> tuple[Ignore, ...]:
@@ -275,6 +289,7 @@ def _per_file_ignores(value: Any, fail: Any) -> tuple[Ignore, ...]:
         glob, _, pointer = key.partition("#")
         if pointer and not pointer.startswith("/"):
             raise fail(key, f"the pointer in {key!r} must start with '/'")
+        _check_glob(glob, key, fail)
         entries.append(Ignore(glob, pointer or None, tuple(codes)))
     return tuple(entries)
 
