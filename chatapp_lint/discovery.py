@@ -76,37 +76,57 @@ def entries(
 
 
 def _walk(top: str, files: FileSet) -> Iterator[Entry]:
-    from pathlib import Path
+    """The files below `top` to lint, in the order of their parts ("a/b" before "a-c").
 
-    found: list[tuple[tuple[str, ...], str]] = []
-    places: dict[str, Location] = {top: files.locate(top)}
+    Streamed, a directory at a time: memory holds the listings of the
+    directories being walked, not the tree. Directory symlinks are not
+    followed, so a symlink loop cannot trap the walk.
+    """
+    walking = [_children(top, files.locate(top), files)]
+    while walking:
+        for path, directory in walking[-1]:
+            if directory is not None:
+                walking.append(_children(path, directory, files))
+                break
+            yield Entry(path, named=False)
+        else:
+            walking.pop()
 
-    def unreadable(error: OSError) -> None:
-        # Yielded like a file, so that reading it reports why it cannot be read;
-        # normalised like the files found, so `./locked` reads `locked`.
-        name = os.path.normpath(str(error.filename or top))
-        found.append((Path(name).parts, name))
 
-    # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
-    for directory, subdirs, names in os.walk(top, onerror=unreadable):
-        here = places.pop(directory)
-        kept = []
-        for name in subdirs:
-            if name.startswith("."):
-                continue
-            place = here.child(name)
-            if files.walks_into(place):
-                # os.walk joins the names itself: the same string comes back.
-                places[os.path.join(directory, name)] = place  # noqa: PTH118
-                kept.append(name)
-        subdirs[:] = kept
-        for name in names:
-            if files.takes(here.child(name)):
-                # Plain strings keep the user's spelling of the path they gave.
-                path = os.path.normpath(os.path.join(directory, name))  # noqa: PTH118
-                found.append((Path(path).parts, path))
-    for _, path in sorted(found):
-        yield Entry(path, named=False)
+def _children(
+    directory: str, here: Location, files: FileSet
+) -> Iterator[tuple[str, Location | None]]:
+    """A directory's files to lint (path, None) and folders to walk (path, place), by name.
+
+    A directory that cannot be listed is yielded like a file, so that reading
+    it reports why; its name is normalised like the files found, so `./locked`
+    reads `locked`.
+    """
+    try:
+        with os.scandir(directory) as listing:
+            children = sorted((entry.name, _kind(entry)) for entry in listing)
+    except OSError as error:
+        yield os.path.normpath(str(error.filename or directory)), None
+        return
+    for name, kind in children:
+        place = here.child(name)
+        # Plain strings keep the user's spelling of the path they gave.
+        path = os.path.join(directory, name)  # noqa: PTH118
+        if kind == "folder":
+            if not name.startswith(".") and files.walks_into(place):
+                yield path, place
+        elif kind == "file" and files.takes(place):
+            yield os.path.normpath(path), None
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """Whether an entry is a folder to walk into, a link to one (not followed), or a file."""
+    try:
+        if entry.is_dir():
+            return "link" if entry.is_symlink() else "folder"
+    except OSError:
+        pass  # as os.walk does: what cannot be examined is no folder
+    return "file"
 
 
 def not_a_template(document: Document) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
@@ -14,7 +14,7 @@ from chatapp_lint.model import NEVER_HIDDEN, Finding, Position, Severity, Violat
 from chatapp_lint.pointer import join, parent
 from chatapp_lint.rules import ALL_RULES, across, by_code, default_selection
 from chatapp_lint.rules._base import Rule, TemplateView
-from chatapp_lint.rules.across import Seen
+from chatapp_lint.rules.across import Ledger, Seen
 from chatapp_lint.rules.engine_codes import (
     INTERNAL_ERROR,
     INVALID_JSON_STRING,
@@ -24,6 +24,7 @@ from chatapp_lint.schema import schema_findings, shorten
 
 if TYPE_CHECKING:
     from chatapp_lint.config import Config
+    from chatapp_lint.fileset import FileSet
     from chatapp_lint.loader import Document, FileProblem, SourceMap
     from chatapp_lint.selection import Selection
 
@@ -216,32 +217,32 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
     if on_document is not None:
         jobs = 1
     violations: list[Violation] = []
-    seen: list[Seen] = []
-    # Standard input cannot be read again: its source map is kept for the checks
-    # across templates. Any other file's positions are found again when needed.
-    kept: dict[str, SourceMap] = {}
+    # What the checks across templates need: a few numbers a template (see
+    # Ledger). Standard input cannot be read again, so its templates are kept
+    # whole; any other file's are read again when a check reports on it.
+    ledger = Ledger()
+    kept: dict[str, tuple[SourceMap, dict[int, Seen]]] = {}
     files = templates = skipped = 0
-    found_entries = list(discovery.entries(paths, settings.files()))
-    entries = [entry.path for entry in found_entries]
+    entries, named = _gather(paths, settings.files())
     names = [stdin_name if entry == discovery.STDIN else entry for entry in entries]
-    # Found by a walk and not also named outright (a name given is always read).
-    named = {entry.path for entry in found_entries if entry.named}
-    walked = {entry.path for entry in found_entries if not entry.named} - named
 
     def lint_file(entry: str, name: str) -> _FileResult:
         from chatapp_lint.loader import load_path
 
+        walked = entry not in named
         # A walk's find that is not a regular file is never opened (see load_path).
-        document = load_path(entry, name, walked=entry in walked)
-        if entry in walked and discovery.not_a_template(document):
+        document = load_path(entry, name, walked=walked)
+        if walked and discovery.not_a_template(document):
             return [], 0, [], False
         remembered: list[tuple[Seen, _Where, str]] = []
         found, count = lint_document(document, name, chosen, remembered)
         if on_document is not None:
             on_document(entry, document)
+        seen = [entry for entry, _, _ in remembered]
         if entry == discovery.STDIN and remembered:
-            kept[name] = remembered[0][1]  # type: ignore[assignment]  # a source map
-        return found, count, [entry for entry, _, _ in remembered], True
+            source_map = remembered[0][1]
+            kept[name] = source_map, {s.template: s for s in seen}  # type: ignore[assignment]
+        return found, count, seen, True
 
     results = _each_file(lint_file, entries, names, jobs)
     for done, (found, count, remembered, linted) in enumerate(results, start=1):
@@ -249,15 +250,32 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
         skipped += not linted
         violations += found
         templates += count
-        seen += remembered
+        ledger.add_file(names[done - 1], remembered)
         if progress is not None:
             progress(done, len(entries))
-    violations += _across_templates(seen, chosen, kept)
+    violations += _across_templates(ledger, chosen, kept)
     if settings.per_file_ignores:
         violations = [v for v in violations if not settings.silenced(v)]
     return Report(
         tuple(sorted(violations, key=Violation.sort_key)), files, templates, skipped
     )
+
+
+def _gather(
+    paths: Iterable[str | os.PathLike[str]], files: FileSet
+) -> tuple[list[str], set[str]]:
+    """The files to lint, and those named outright (read even if a walk finds them).
+
+    Only the names are kept, not `discovery.Entry` records: a tree of 100,000
+    files is 100,000 strings.
+    """
+    entries: list[str] = []
+    named: set[str] = set()
+    for entry in discovery.entries(paths, files):
+        entries.append(entry.path)
+        if entry.named:
+            named.add(entry.path)
+    return entries, named
 
 
 def resolve_config(config: Config | str | os.PathLike[str] | None) -> Config:
@@ -311,25 +329,25 @@ def _each_file(
 
 
 def _across_templates(
-    seen: list[Seen], selection: Selection, kept: Mapping[str, SourceMap]
+    ledger: Ledger,
+    selection: Selection,
+    kept: Mapping[str, tuple[SourceMap, dict[int, Seen]]],
 ) -> Iterator[Violation]:
     """Run the checks that compare templates with each other, across files.
 
-    Positions are found again by reading each reported file once more, a file at
-    a time, so that memory holds one source map however many files were linted.
+    A reported template and the one it repeats are read again from their files,
+    which confirms the finding and gives its positions; memory holds the
+    templates of a few files at a time, however many files were linted.
     """
+    reread = _Rereader(kept)
     found = [
-        (rule, entry, finding)
-        for rule, check in across.CHECKS
-        if selection.enabled(rule.code)
-        for entry, finding in check(seen)
+        (check.rule, entry, finding)
+        for check in across.CHECKS
+        if selection.enabled(check.rule.code)
+        for entry, finding in check.confirmed(ledger, reread.seen)
     ]
-    found.sort(key=lambda item: item[1].file)
-    current: tuple[str, SourceMap | None] | None = None
     for rule, entry, finding in found:
-        if current is None or current[0] != entry.file:
-            current = entry.file, kept.get(entry.file) or _reread(entry.file)
-        source_map = current[1]
+        source_map = reread.source_map(entry.file)
         position = (
             _locate(source_map, entry.prefix + finding.pointer, at_key=False)
             if source_map is not None
@@ -345,11 +363,41 @@ def _across_templates(
         )
 
 
-def _reread(file: str) -> SourceMap | None:
-    """The source map of a linted file, read again for a finding across templates."""
-    from chatapp_lint.loader import load_path
+class _Rereader:
+    """Files read again for the checks across templates, the last few kept."""
 
-    return load_path(file, file).source_map
+    def __init__(self, kept: Mapping[str, tuple[SourceMap, dict[int, Seen]]]) -> None:
+        self._kept = kept
+        self._recent: dict[str, tuple[SourceMap | None, dict[int, Seen]]] = {}
+
+    def seen(self, file: str) -> Mapping[int, Seen]:
+        """What the checks remember of each template of the file, by index."""
+        return self._read(file)[1]
+
+    def source_map(self, file: str) -> SourceMap | None:
+        """The file's source map (None if it can no longer be read)."""
+        return self._read(file)[0]
+
+    def _read(self, file: str) -> tuple[SourceMap | None, Mapping[int, Seen]]:
+        if file in self._kept:
+            return self._kept[file]
+        known = self._recent.get(file)
+        if known is None:
+            from chatapp_lint.loader import load_path
+
+            document = load_path(file, file)
+            known = (
+                document.source_map,
+                {s.template: s for s in seen_in(document, file)},
+            )
+            if len(self._recent) >= _KEPT_FILES:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[file] = known
+        return known
+
+
+_KEPT_FILES: Final = 8
+"""Files kept read again at once: a finding needs two, its file and the earlier one's."""
 
 
 def _check_root(
@@ -503,8 +551,9 @@ def seen_in(document: Document, file: str) -> list[Seen]:
     """
     if document.source_map is None or document.value is None:
         return []
+    in_list = isinstance(document.value, list)
     return [
-        Seen.of(file, index, _decode_wire_members(template)[0])
+        Seen.of(file, index, _decode_wire_members(template)[0], in_list=in_list)
         for index, _, template in _templates(document.value)
         if isinstance(template, Mapping)
     ]

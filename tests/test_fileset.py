@@ -133,6 +133,24 @@ def test_the_walk_leaves_out_what_the_defaults_exclude(tmp_path: Path) -> None:
     assert not any(entry.named for entry in found)
 
 
+def test_the_walk_sorts_by_parts_not_by_characters(tmp_path: Path) -> None:
+    # As characters, "a-c.json" < "a/b.json" ("-" < "/"); as parts, "a" < "a-c.json".
+    names = ["a-c.json", "a/b.json", "a/z/y.json", "a.json", "a0.json", "ab/c.json"]
+    _tree(tmp_path, dict.fromkeys(names, "{}"))
+    found = [
+        Path(p).relative_to(tmp_path).as_posix() for p in _expand(tmp_path, FileSet())
+    ]
+    assert found == sorted(names, key=lambda name: tuple(name.split("/")))
+    assert found == [
+        "a/b.json",
+        "a/z/y.json",
+        "a-c.json",
+        "a.json",
+        "a0.json",
+        "ab/c.json",
+    ]
+
+
 def test_include_and_extend_exclude(tmp_path: Path) -> None:
     _tree(tmp_path, MIXED)
     files = FileSet(

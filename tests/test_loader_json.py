@@ -10,11 +10,11 @@ import time
 from pathlib import Path, PurePath
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from chatapp_lint import loader
-from chatapp_lint.loader import Document, load_bytes, load_path, sniff_kind
+from chatapp_lint.loader import Document, json_source, load_bytes, load_path, sniff_kind
 from chatapp_lint.loader.limits import MAX_DEPTH, MAX_FILE_BYTES
 from chatapp_lint.model import Position
 from chatapp_lint.pointer import resolve
@@ -273,6 +273,15 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 0.5
 
 
+@pytest.mark.skipif(not Path("/proc/self/cmdline").is_file(), reason="Linux's /proc")
+def test_a_regular_file_larger_than_its_stated_size_is_read_whole() -> None:
+    # /proc's files state a size of 0 and hold more: the read goes on past the
+    # size stated (as for a file that grew since), up to the limit.
+    path = Path("/proc/self/cmdline")
+    assert path.stat().st_size == 0
+    assert loader._read(path) == path.read_bytes()
+
+
 def test_input_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 8)
     assert _problems(load_bytes(b"[1, 2, 3, 4]", "json")) == [("FL009", "", 1, 1)]
@@ -304,6 +313,42 @@ def test_windows_line_ends_count_as_one() -> None:
     source_map = _json('{\r\n  "a": 1,\r\n  "b": [1, 2]\r\n}\r\n').source_map
     assert source_map is not None
     assert source_map.position("/b/1") == Position(3, 12)
+
+
+_NESTED = st.recursive(
+    st.none() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=6)
+        | st.dictionaries(st.text(alphabet="ab/~", max_size=8), inner, max_size=6)
+    ),
+    max_leaves=80,
+)
+# Each wrapper puts the value in a list (None) or under a member of that name.
+_WRAPPERS = st.lists(st.none() | st.text(alphabet="a/~", max_size=400), max_size=70)
+
+
+@settings(max_examples=300)
+@given(_NESTED, _WRAPPERS)
+@example(None, [None] * 65)  # 65 lists deep: one too many
+@example(None, ["/" * 300] * 3)  # 903 characters unescaped, 1,803 in a path
+def test_a_text_the_counts_clear_needs_no_walk(
+    value: object, wrappers: list[str | None]
+) -> None:
+    # The counts may send a text to the walk needlessly, never skip one it needs.
+    for name in wrappers:
+        value = [value] if name is None else {name: value}
+    text = json.dumps(value)
+    hooks = json_source._Hooks()
+    parsed = json_source._parse(text, hooks)
+    if isinstance(parsed, dict | list) and hooks.nothing_to_look_at(text):
+        assert json_source._unreadable_values(parsed) == []
+
+
+def test_a_number_too_large_for_a_float_is_looked_at() -> None:
+    hooks = json_source._Hooks()
+    json_source._parse('{"a": 1e999}', hooks)
+    assert not hooks.nothing_to_look_at('{"a": 1e999}')
+    assert _problems(load_bytes(b'{"a": 1e999}', "json")) == [("FL011", "/a", 1, 7)]
 
 
 @given(st.text(alphabet="ab./ ", max_size=12))

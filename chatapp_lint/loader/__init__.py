@@ -138,7 +138,11 @@ def _read(path: str | os.PathLike[str]) -> bytes | None:
             else:
                 if _NONBLOCK:
                     os.set_blocking(descriptor, True)
-                data = stream.read(MAX_FILE_BYTES + 1)
+                # Asked for its size and one byte more, not for the limit: a read
+                # of n bytes sets n bytes aside first, and the limit is megabytes.
+                data = stream.read(status.st_size + 1)
+                if len(data) > status.st_size:  # it grew since: read on, bounded
+                    data += stream.read(MAX_FILE_BYTES + 1 - len(data))
     return None if len(data) > MAX_FILE_BYTES else data
 
 

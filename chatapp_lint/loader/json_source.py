@@ -75,23 +75,33 @@ class _Hooks:
 
     def __init__(self) -> None:
         self.duplicates = False
+        self.unreadable = False  # a value was read that a template cannot hold
+        self.longest_name = 0
 
     def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
         if len(result) != len(pairs):
             self.duplicates = True
+        if result:
+            self.longest_name = max(self.longest_name, *map(len, result))
         return result
 
-    @staticmethod
-    def constant(name: str) -> _Unreadable:
+    def constant(self, name: str) -> _Unreadable:
+        self.unreadable = True
         return _Unreadable(f"{name} is not a finite number.")
 
-    @staticmethod
-    def integer(digits: str) -> int | _Unreadable:
+    def integer(self, digits: str) -> int | _Unreadable:
         try:
             return int(digits)
         except ValueError:
+            self.unreadable = True
             return _Unreadable("The integer has too many digits to be read.")
+
+    def real(self, digits: str) -> float:
+        value = float(digits)
+        if not math.isfinite(value):  # 1e999: too large, read as infinity
+            self.unreadable = True
+        return value
 
     def load(self, text: str, *, big_ints: bool) -> Any:
         return json.loads(
@@ -99,6 +109,28 @@ class _Hooks:
             object_pairs_hook=self.pairs,
             parse_constant=self.constant,
             parse_int=self.integer if big_ints else None,
+            parse_float=self.real,
+        )
+
+    def nothing_to_look_at(self, text: str) -> bool:
+        """Whether no value is unreadable and no limit can have been crossed.
+
+        Decided from counts, without walking the values: nesting is no deeper
+        than the text has brackets, a list or object holds no more items than
+        the text has values, and a path is no longer than one name or index
+        (at most `MAX_ITEMS`, three digits) per bracket.
+        """
+        if self.unreadable:
+            return False
+        brackets = text.count("[") + text.count("{")
+        values = 1 + text.count(",") + brackets
+        # A name's "~" and "/" take two characters each in a path.
+        escaping = 2 if "/" in text or "~" in text else 1
+        longest_step = 1 + max(escaping * self.longest_name, len(str(MAX_ITEMS)))
+        return (
+            brackets < MAX_DEPTH
+            and values <= min(MAX_VALUES, MAX_ITEMS)
+            and brackets * longest_step <= MAX_POINTER_CHARS
         )
 
 
@@ -171,7 +203,7 @@ def _checked(text: str, value: Any, hooks: _Hooks) -> Document:
             )
             return failed("FL002", message, where)
     try:
-        bad = _unreadable_values(value)
+        bad = [] if hooks.nothing_to_look_at(text) else _unreadable_values(value)
     except _Refused as refused:
         where = source_map.position(refused.pointer) or START
         return failed("FL009", refused.message, where)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -17,11 +17,10 @@ from chatapp_lint.schema import shorten
 
 @attrs.frozen
 class Seen:
-    """What the cross-template checks remember of one template, and where it was.
+    """What the checks across templates compare of one template, and where it is.
 
-    Only what the checks compare is kept, so that memory stays flat however many
-    files a run reads: the body as a digest, not its text, and no source map
-    (positions are found again in the few files a check reports on).
+    The body is kept as a digest, not as its text, and no source map is kept:
+    positions are found again in the few files a check reports on.
     """
 
     file: str
@@ -45,10 +44,8 @@ class Seen:
             file,
             template,
             name if isinstance(name, str) else None,
-            # Interned: a tree has a few languages and channels, each repeated in
-            # every template, and only one copy of each need be kept.
-            sys.intern(language) if isinstance(language, str) else None,
-            sys.intern(kind) if isinstance(kind, str) else None,
+            language if isinstance(language, str) else None,
+            kind if isinstance(kind, str) else None,
             body_index,
             digest,
             in_list,
@@ -64,6 +61,11 @@ class Seen:
         """The pointer of the BODY text inside the template, if it has one."""
         index = self.body_index
         return None if index is None else f"/Components/{index}/Text"
+
+    @property
+    def where(self) -> str:
+        """The template as a message names it."""
+        return f"{self.file} (template {self.template})"
 
 
 def _content(data: Mapping[str, Any]) -> tuple[int | None, int | None]:
@@ -90,10 +92,114 @@ def _content(data: Mapping[str, Any]) -> tuple[int | None, int | None]:
     return body, hash(content)
 
 
-Across = Callable[[list[Seen]], Iterator[tuple[Seen, Finding]]]
+_HAS_IDENTITY, _HAS_CONTENT = 1, 2
+_MAX_BITS = 1 << 24
 
 
-def duplicate_name_language(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
+class Ledger:
+    """Every template of a run, as the checks across templates compare them.
+
+    A template is a row of a few machine integers (its file's number, its index
+    in the file, hashes of its name and language and of its content), not an
+    object: a run over 100,000 files keeps 100,000 rows in a few megabytes.
+    What a finding reports (the name, the positions) is read again from the
+    file, and a check's verdict is confirmed there (see `confirmed`).
+    """
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self._file = array("L")
+        self._template = array("L")
+        self._identity = array("q")  # hash of (Name, Language)
+        self._name = array("q")  # hash of Name (or of None)
+        self._content = array("q")  # hash of (Language, BODY and FOOTER digest)
+        self._flags = array("B")
+
+    def __len__(self) -> int:
+        return len(self._file)
+
+    def add_file(self, file: str, seen: Iterable[Seen]) -> range:
+        """Remember a file's templates; returns their rows."""
+        first = len(self._file)
+        number = len(self.files)
+        for entry in seen:
+            self._add(number, entry)
+        if len(self._file) > first:
+            self.files.append(file)
+        return range(first, len(self._file))
+
+    def _add(self, number: int, entry: Seen) -> None:
+        flags = 0
+        identity = content = 0
+        if entry.name is not None and entry.language is not None:
+            identity, flags = hash((entry.name, entry.language)), flags | _HAS_IDENTITY
+        if entry.digest is not None and entry.channel == Channel.WHATSAPP.value:
+            content, flags = hash((entry.language, entry.digest)), flags | _HAS_CONTENT
+        self._file.append(number)
+        self._template.append(entry.template)
+        self._identity.append(identity)
+        self._name.append(hash(entry.name))
+        self._content.append(content)
+        self._flags.append(flags)
+
+    def file(self, row: int) -> str:
+        """The file a row's template is in."""
+        return self.files[self._file[row]]
+
+    def template(self, row: int) -> int:
+        """The index of a row's template in its file."""
+        return self._template[row]
+
+    def first_of_each(
+        self, column: Callable[[int], int | None]
+    ) -> Iterator[tuple[int, int]]:
+        """(row, earlier row) for each row whose key an earlier row already had.
+
+        Not with a dictionary of every key (100 bytes a row): a first pass
+        marks each key's low bits in a bitmap of at most 2 MB, and notes the
+        keys whose mark was already set, a few in a hundred; the second pass
+        looks only those up.
+        """
+        rows = range(len(self._file))
+        size = min(_MAX_BITS, max(1024, 64 * len(rows)))
+        mask = (1 << (size.bit_length() - 1)) - 1  # a power of two, less one
+        marks = bytearray(mask // 8 + 1)
+        again: set[int] = set()
+        for row in rows:
+            key = column(row)
+            if key is not None:
+                spot = key & mask
+                if marks[spot >> 3] & (1 << (spot & 7)):
+                    again.add(key)
+                else:
+                    marks[spot >> 3] |= 1 << (spot & 7)
+        del marks
+        first: dict[int, int] = {}
+        for row in rows:
+            key = column(row)
+            if key is not None and key in again:
+                earlier = first.setdefault(key, row)
+                if earlier != row:
+                    yield row, earlier
+
+    def identity(self, row: int) -> int | None:
+        """The hash of the row's name and language, if it has both."""
+        return self._identity[row] if self._flags[row] & _HAS_IDENTITY else None
+
+    def content(self, row: int) -> int | None:
+        """The hash of a WhatsApp row's language and texts, if its BODY has text."""
+        return self._content[row] if self._flags[row] & _HAS_CONTENT else None
+
+    def same_name(self, row: int, other: int) -> bool:
+        """Whether two rows have the same name (as far as hashes tell)."""
+        return self._name[row] == self._name[other]
+
+
+Pairs = Iterator[tuple[int, int]]
+"""(row, earlier row): the template reported, and the one it repeats."""
+
+
+def duplicate_name_language(ledger: Ledger) -> Pairs:
     """Two templates among the files linted have the same `Name` and `Language`.
 
     Why: the service refuses a second template with a name it already holds
@@ -101,56 +207,73 @@ def duplicate_name_language(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
     of two such templates fails. The same name in different languages is how
     translations are submitted, and is fine. Reported at the second one.
     """
-    first: dict[tuple[str, str], Seen] = {}
-    for entry in seen:
-        if entry.name is None or entry.language is None:
-            continue
-        key = (entry.name, entry.language)
-        if key in first:
-            earlier = first[key]
-            yield (
-                entry,
-                Finding(
-                    "/Name",
-                    f"Name '{shorten(entry.name)}' in {shorten(entry.language or '')} is already used by "
-                    f"{_where(earlier)}.",
-                ),
-            )
-        else:
-            first[key] = entry
+    return ledger.first_of_each(ledger.identity)
 
 
-def duplicate_content(seen: list[Seen]) -> Iterator[tuple[Seen, Finding]]:
+def duplicate_content(ledger: Ledger) -> Pairs:
     """Two WhatsApp templates among the files linted have the same BODY and FOOTER texts.
 
     Why: Meta rejects a template whose content duplicates an existing one under
     another name. Reported at the second one's BODY text, as a warning: the
     first may be retired by the time the second is sent.
     """
-    first: dict[tuple[str | None, int], Seen] = {}
-    for entry in seen:
-        if entry.digest is None or entry.channel != Channel.WHATSAPP.value:
-            continue
-        key = (entry.language, entry.digest)
-        earlier = first.setdefault(key, entry)
-        if earlier is not entry and earlier.name != entry.name:
-            yield (
-                entry,
-                Finding(
-                    entry.body_pointer or "",
-                    f"The same BODY and FOOTER text as {_where(earlier)}; Meta rejects duplicates.",
-                ),
-            )
+    for row, earlier in ledger.first_of_each(ledger.content):
+        if not ledger.same_name(row, earlier):
+            yield row, earlier
 
 
-def _where(entry: Seen) -> str:
-    return f"{entry.file} (template {entry.template})"
+def _name_finding(entry: Seen, earlier: Seen) -> Finding | None:
+    if (entry.name, entry.language) != (earlier.name, earlier.language):
+        return None  # two hashes that met by chance
+    return Finding(
+        "/Name",
+        f"Name '{shorten(entry.name or '')}' in {shorten(entry.language or '')} is "
+        f"already used by {earlier.where}.",
+    )
+
+
+def _content_finding(entry: Seen, earlier: Seen) -> Finding | None:
+    if (entry.language, entry.digest) != (earlier.language, earlier.digest):
+        return None
+    return Finding(
+        entry.body_pointer or "",
+        f"The same BODY and FOOTER text as {earlier.where}; Meta rejects duplicates.",
+    )
+
+
+@attrs.frozen
+class Check:
+    """A check across templates: the rule, the rows it finds, what it says of them."""
+
+    rule: Rule
+    find: Callable[[Ledger], Pairs]
+    explain: Callable[[Seen, Seen], Finding | None]
+    """The finding at a reported template, given the one it repeats, both read
+    again from their files; None when the texts differ after all."""
+
+    def confirmed(
+        self, ledger: Ledger, read: Callable[[str], Mapping[int, Seen]]
+    ) -> Iterator[tuple[Seen, Finding]]:
+        """The findings of this check, each confirmed on the templates read again.
+
+        `read(file)` gives what the checks remember of each template of a file,
+        by its index. A template no longer there (the file changed since it was
+        linted) confirms nothing.
+        """
+        for row, earlier in self.find(ledger):
+            entry = read(ledger.file(row)).get(ledger.template(row))
+            first = read(ledger.file(earlier)).get(ledger.template(earlier))
+            if entry is None or first is None:
+                continue
+            finding = self.explain(entry, first)
+            if finding is not None:
+                yield entry, finding
 
 
 def _registered(
     code: str,
     slug: str,
-    check: Across,
+    check: Callable[[Ledger], Pairs],
     severity: Severity,
     evidence: tuple[Evidence, ...],
 ) -> Rule:
@@ -193,8 +316,8 @@ DUPLICATE_CONTENT = _registered(
         ),
     ),
 )
-CHECKS: tuple[tuple[Rule, Across], ...] = (
-    (DUPLICATE_NAME_LANGUAGE, duplicate_name_language),
-    (DUPLICATE_CONTENT, duplicate_content),
+CHECKS = (
+    Check(DUPLICATE_NAME_LANGUAGE, duplicate_name_language, _name_finding),
+    Check(DUPLICATE_CONTENT, duplicate_content, _content_finding),
 )
 RULES = (DUPLICATE_NAME_LANGUAGE, DUPLICATE_CONTENT)

@@ -22,7 +22,7 @@ from chatapp_lint.engine import lint_document, place, seen_in
 from chatapp_lint.loader import Kind, SourceMap, load_bytes, load_path, sniff_kind
 from chatapp_lint.model import Violation
 from chatapp_lint.rules import across
-from chatapp_lint.rules.across import Seen
+from chatapp_lint.rules.across import Ledger, Seen
 from chatapp_lint.selection import Selection
 
 _SUFFIXES: Mapping[str, Kind] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
@@ -147,20 +147,24 @@ class Workspace:
         """The findings of the checks across files that fall on this buffer."""
         if not mine:
             return []
-        places = {id(seen): (where, prefix) for seen, where, prefix in mine}
-        everything: list[Seen] = []
+        places = {seen.template: (where, prefix) for seen, where, prefix in mine}
+        ledger = Ledger()
         for other in self._names():
-            everything += self._seen(other)
+            ledger.add_file(other, self._seen(other))
+
+        def read(file: str) -> dict[int, Seen]:
+            return {seen.template: seen for seen in self._seen(file)}
+
         found: list[Violation] = []
-        for rule, check in across.CHECKS:
-            if not selection.enabled(rule.code):
+        for check in across.CHECKS:
+            if not selection.enabled(check.rule.code):
                 continue
-            for entry, finding in check(everything):
-                if id(entry) in places:
-                    where, prefix = places[id(entry)]
+            for entry, finding in check.confirmed(ledger, read):
+                if entry.file == name:
+                    where, prefix = places[entry.template]
                     found.append(
                         place(
-                            rule,
+                            check.rule,
                             finding,
                             selection,
                             seen=entry,
