@@ -71,17 +71,13 @@ def _run(args: list[str]) -> int:
 
 def _guarded(work: Callable[[], int]) -> int:
     """Run `work` with Ctrl-C, a closed pipe and any crash turned into a status."""
-    import signal
-
     _reopen_closed_streams()
     # Ctrl-C stays Python's KeyboardInterrupt, so that code which cleans up on it
     # (`send` records the template it was sending) still does.
-    previous = signal.getsignal(signal.SIGINT)
     try:
         return work()
     except KeyboardInterrupt:
-        _ignore_interrupts()  # a second Ctrl-C must not break the way out
-        _error("chatapp-lint: interrupted.\n")
+        _report_interruption()
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
@@ -94,16 +90,20 @@ def _guarded(work: Callable[[], int]) -> int:
             "Set CHATAPP_LINT_TRACEBACK=1 to see where, and please report it.\n"
         )
         return EXIT_INTERNAL
+
+
+def _report_interruption() -> None:
+    """Say the run was interrupted, deaf to a second Ctrl-C while saying it."""
+    import signal  # only here: its enums cost every run a millisecond
+
+    previous = signal.getsignal(signal.SIGINT)
+    _set_interrupt_handler(signal.SIG_IGN)  # a second Ctrl-C must not break the way out
+    try:
+        _error("chatapp-lint: interrupted.\n")
     finally:
         # Put back what was there, for a caller that goes on (a test, say).
-        if previous is not None and signal.getsignal(signal.SIGINT) != previous:
+        if previous is not None:
             _set_interrupt_handler(previous)
-
-
-def _ignore_interrupts() -> None:
-    import signal
-
-    _set_interrupt_handler(signal.SIG_IGN)
 
 
 def _set_interrupt_handler(handler: Any) -> None:

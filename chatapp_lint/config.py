@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from chatapp_lint.fileset import DEFAULT_EXCLUDE, FileSet, Glob, GlobSet, Location
 from chatapp_lint.model import NEVER_HIDDEN, Severity, Violation
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEDICATED: Final = ".chatapp-lint.toml"
 PYPROJECT: Final = "pyproject.toml"
@@ -130,15 +132,30 @@ class Config:
         )
 
 
-def discover(start: Path) -> Path | None:
-    """The configuration file that applies to `start`: the nearest one upward."""
-    for directory in (start, *start.parents):
-        dedicated = directory / DEDICATED
-        if dedicated.is_file():
-            return dedicated
-        pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _has_section(pyproject):
-            return pyproject
+def discover(start: str | os.PathLike[str]) -> Path | None:
+    """The configuration file that applies to the directory `start`: the nearest one upward."""
+    # os.path, not pathlib: most runs find no file, and pathlib's import alone
+    # costs them more than linting a file.
+    directory = os.fspath(start)
+    while True:
+        found = _configuration_in(directory)
+        if found is not None:
+            from pathlib import Path
+
+            return Path(found)
+        parent = os.path.dirname(directory)  # noqa: PTH120
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _configuration_in(directory: str) -> str | None:
+    dedicated = os.path.join(directory, DEDICATED)  # noqa: PTH118
+    if os.path.isfile(dedicated):  # noqa: PTH113
+        return dedicated
+    pyproject = os.path.join(directory, PYPROJECT)  # noqa: PTH118
+    if os.path.isfile(pyproject) and _has_section(pyproject):  # noqa: PTH113
+        return pyproject
     return None
 
 
@@ -243,7 +260,21 @@ def _globs(table: Mapping[str, Any], key: str, fail: Any) -> tuple[str, ...]:
     value = table[key]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise fail(key, f"{key!r} must be a list of globs")
+    for pattern in value:
+        _check_glob(pattern, key, fail)
     return tuple(value)
+
+
+def _check_glob(pattern: str, key: str, fail: Any) -> None:
+    """Refuse a glob with a character range that no regular expression can hold.
+
+    Globs are compiled when first matched; checked here, a range like `[z-a]` is
+    a configuration error with its line, whether the run walks or not.
+    """
+    try:
+        re.compile(Glob(pattern).source)
+    except re.error as error:
+        raise fail(key, f"the glob {pattern!r} cannot be read: {error.msg}") from None
 
 
 def _per_file_ignores(value: Any, fail: Any) -> tuple[Ignore, ...]:
@@ -258,6 +289,7 @@ def _per_file_ignores(value: Any, fail: Any) -> tuple[Ignore, ...]:
         glob, _, pointer = key.partition("#")
         if pointer and not pointer.startswith("/"):
             raise fail(key, f"the pointer in {key!r} must start with '/'")
+        _check_glob(glob, key, fail)
         entries.append(Ignore(glob, pointer or None, tuple(codes)))
     return tuple(entries)
 
@@ -294,9 +326,10 @@ def names(violation: Violation, pattern: str) -> bool:
     )
 
 
-def _has_section(pyproject: Path) -> bool:
+def _has_section(pyproject: str) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        with open(pyproject, encoding="utf-8") as stream:  # noqa: PTH123
+            text = stream.read()
     except (OSError, UnicodeDecodeError):
         return True  # so that loading it reports what is wrong with it
     if "chatapp-lint" not in text:

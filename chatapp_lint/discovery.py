@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from chatapp_lint.fileset import FileSet
@@ -70,7 +69,7 @@ def entries(
             yield Entry(text, named=True)
         elif chosen.refuses(text):
             continue
-        elif Path(text).is_dir():
+        elif os.path.isdir(text):  # noqa: PTH112
             yield from _walk(text, chosen)
         else:
             yield Entry(text, named=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
@@ -232,7 +231,7 @@ def lint_paths(  # noqa: PLR0913 - keyword-only options, as the command line has
 
         walked = entry not in named
         # A walk's find that is not a regular file is never opened (see load_path).
-        document = load_path(Path(entry), name, walked=walked)
+        document = load_path(entry, name, walked=walked)
         if walked and discovery.not_a_template(document):
             return [], 0, [], False
         remembered: list[tuple[Seen, _Where, str]] = []
@@ -289,7 +288,11 @@ def resolve_config(config: Config | str | os.PathLike[str] | None) -> Config:
 
     if isinstance(config, Config):
         return config
-    found = Path(config) if config is not None else discover(Path.cwd())
+    if config is not None:
+        from pathlib import Path
+
+        return load(Path(config))
+    found = discover(os.getcwd())  # noqa: PTH109 - pathlib costs start-up
     return Config() if found is None else load(found)
 
 
@@ -382,7 +385,7 @@ class _Rereader:
         if known is None:
             from chatapp_lint.loader import load_path
 
-            document = load_path(Path(file), file)
+            document = load_path(file, file)
             known = (
                 document.source_map,
                 {s.template: s for s in seen_in(document, file)},

@@ -12,6 +12,7 @@ included, and `**/` any number of directories, none included.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -88,7 +89,6 @@ class Glob:
     anchored: bool = attrs.field(init=False, repr=False, eq=False)
     """Whether the glob is a path (it holds a `/`) rather than a name."""
     absolute: bool = attrs.field(init=False, repr=False, eq=False)
-    _regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     @source.default
     def _translated(self) -> str:
@@ -102,10 +102,6 @@ class Glob:
     def _is_absolute(self) -> bool:
         return self._normalised().startswith("/")
 
-    @_regex.default
-    def _compile(self) -> re.Pattern[str]:
-        return re.compile(self.source, re.DOTALL)
-
     def _normalised(self) -> str:
         # `./templates/*.json`, `templates/` and `templates//x.json` mean what
         # they say; normpath would also fold `a/**/..`, which nobody writes.
@@ -116,43 +112,74 @@ class Glob:
 
     def matches(self, location: Location) -> bool:
         """Whether the file (or directory) at this location matches."""
-        return self._regex.match(location.target(self)) is not None
+        return _regex(self.source).match(location.target(self)) is not None
 
 
 class GlobSet:
-    """Several globs, matched at once: one regular expression for each kind."""
+    """Several globs, matched at once: one regular expression for each kind.
 
-    __slots__ = ("_absolutes", "_names", "_paths", "globs")
+    The globs are translated and compiled when first matched: a run that lints
+    the files it is given never walks, and never needs the default `exclude`.
+    """
+
+    __slots__ = ("_expressions", "patterns")
 
     def __init__(self, patterns: Iterable[str]) -> None:
-        self.globs = tuple(Glob(pattern) for pattern in patterns)
-        self._names = _union(g for g in self.globs if not g.anchored)
-        self._paths = _union(g for g in self.globs if g.anchored and not g.absolute)
-        self._absolutes = _union(g for g in self.globs if g.absolute)
+        self.patterns = tuple(patterns)
+        self._expressions: _Expressions | None = None
+
+    @property
+    def globs(self) -> tuple[Glob, ...]:
+        """One `Glob` for each pattern."""
+        return tuple(Glob(pattern) for pattern in self.patterns)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, GlobSet) and self.globs == other.globs
+        return isinstance(other, GlobSet) and self.patterns == other.patterns
 
     def __hash__(self) -> int:
-        return hash(self.globs)
+        return hash(self.patterns)
 
     def __repr__(self) -> str:
-        return f"GlobSet({[g.pattern for g in self.globs]!r})"
+        return f"GlobSet({list(self.patterns)!r})"
 
     def matches(self, location: Location) -> bool:
         """Whether one of the globs matches the location."""
+        if self._expressions is None:
+            self._expressions = _expressions(self.patterns)
+        names, paths, absolutes = self._expressions
         return bool(
-            (self._names is not None and self._names.match(location.name))
-            or (self._paths is not None and self._paths.match(location.path))
-            or (
-                self._absolutes is not None and self._absolutes.match(location.absolute)
-            )
+            (names is not None and names.match(location.name))
+            or (paths is not None and paths.match(location.path))
+            or (absolutes is not None and absolutes.match(location.absolute))
         )
+
+
+_Expression = re.Pattern[str] | None
+_Expressions = tuple[_Expression, _Expression, _Expression]
+"""A glob set's expressions for names, relative paths and absolute paths."""
+
+
+@functools.cache
+def _expressions(patterns: tuple[str, ...]) -> _Expressions:
+    # Once per process for each set of globs: every run's file set has the
+    # default `exclude`, and the language server and `--fix` build more.
+    globs = [Glob(pattern) for pattern in patterns]
+    return (
+        _union(g for g in globs if not g.anchored),
+        _union(g for g in globs if g.anchored and not g.absolute),
+        _union(g for g in globs if g.absolute),
+    )
 
 
 def _union(chosen: Iterable[Glob]) -> re.Pattern[str] | None:
     sources = [f"(?:{glob.source})" for glob in chosen]
     return re.compile("|".join(sources), re.DOTALL) if sources else None
+
+
+@functools.cache
+def _regex(source: str) -> re.Pattern[str]:
+    # Once per process: a per-file ignore is matched against every violation.
+    return re.compile(source, re.DOTALL)
 
 
 class Location(NamedTuple):

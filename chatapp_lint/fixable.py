@@ -13,7 +13,6 @@ text would not read back, it says so in a note.
 from __future__ import annotations
 
 from collections.abc import Collection
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from chatapp_lint.model import Violation
@@ -49,6 +48,8 @@ def fixable(
         config: Its ignores are respected, as `--fix` respects them.
         unreadable: Names that are no file to fix (standard input's).
     """
+    if not report.violations:
+        return NONE  # without importing the fixes: a clean run needs none of them
     from chatapp_lint.fixes import FIXES
 
     names = sorted(
@@ -60,6 +61,8 @@ def fixable(
     )
     if not names:
         return NONE
+    from pathlib import Path
+
     from chatapp_lint.fixer import planned_fixes
 
     return frozenset(

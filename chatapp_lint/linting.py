@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Collection
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -20,6 +20,9 @@ from chatapp_lint.fixable import NONE, FixKey, fix_key, fixable
 from chatapp_lint.reporters import REPORTERS, text
 from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.selection import Selection
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "EXIT_CLEAN",
@@ -65,7 +68,7 @@ def load_config(path: Path | None, *, force_exclude: bool | None = None) -> Conf
     Raises:
         ConfigError: the file cannot be used.
     """
-    found = path or discover(Path.cwd())
+    found = path or discover(os.getcwd())  # noqa: PTH109 - pathlib costs start-up
     config = Config() if found is None else load(found)
     if force_exclude is None:
         return config

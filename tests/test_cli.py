@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from chatapp_lint import commands, linting, plain
+from chatapp_lint import cli, commands, linting, plain
 from chatapp_lint.model import Finding
 from chatapp_lint.rules import ALL_RULES
 from chatapp_lint.rules._base import Node, TemplateView, rule
@@ -226,6 +227,19 @@ def test_version() -> None:
     assert re.fullmatch(r"chatapp-lint \d+\.\d+\.\d+\n", result.stdout)
 
 
+def test_an_interrupted_run_puts_the_ctrl_c_handler_back(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = signal.getsignal(signal.SIGINT)
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    assert cli._guarded(interrupted) == cli.EXIT_INTERRUPTED
+    assert signal.getsignal(signal.SIGINT) is before
+    assert capsys.readouterr().err == "chatapp-lint: interrupted.\n"
+
+
 @rule("ZZ999", "always-crashes")
 def _crashing(t: TemplateView, root: Node) -> Iterator[Finding]:
     """A rule that crashes, to prove a crash is reported and does not hide the rest.
@@ -282,6 +296,63 @@ def test_only_plain_existing_paths_take_the_fast_path(
     args: list[str], plain_paths: bool
 ) -> None:
     assert plain.is_plain(args) is plain_paths
+
+
+# What linting one clean JSON file without a configuration file (pre-commit's
+# usual run) has no use for: importing any of them costs every commit.
+UNUSED_BY_ONE_CLEAN_FILE = {
+    "click",  # the fast path takes plain paths
+    "chatapp_lint.commands",
+    "chatapp_lint.fixes",  # no violation to mark fixable
+    "chatapp_lint.fixer",
+    "jsonschema",  # the template is valid: only the compiled check runs
+    "difflib",
+    "yaml",  # no YAML file
+    "ruamel",
+    "tomllib",  # no configuration file
+    "pathlib",  # os.path does; pathlib brings fnmatch, urllib.parse, ipaddress
+    "fnmatch",
+    "urllib.parse",  # no URL in the template
+    "ipaddress",
+    "signal",  # not interrupted
+    "select",  # a regular file, not a FIFO
+    "multiprocessing",  # one file, one process
+    "concurrent.futures",
+}
+_IMPORTS_PROBE = """
+import sys
+before = set(sys.modules)
+from chatapp_lint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exit:
+    print(exit.code)
+print(" ".join(sorted(set(sys.modules) - before)))
+"""
+
+
+@pytest.mark.parametrize(
+    "template",
+    [VALID, (EXAMPLES / "templates" / "whatsapp-authentication-copy-code.json")],
+)
+def test_one_clean_json_file_imports_only_what_it_uses(
+    tmp_path: Path, template: str | Path
+) -> None:
+    path = tmp_path / "template.json"
+    text = template if isinstance(template, str) else template.read_text("utf-8")
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+        timeout=120,
+    )
+    status, imported = done.stdout.splitlines()[-2:]
+    assert status == "0"
+    assert "chatapp_lint.rules" in imported.split()  # the probe saw the run
+    assert sorted(UNUSED_BY_ONE_CLEAN_FILE & set(imported.split())) == []
 
 
 def test_the_fast_path_and_click_print_the_same(tmp_path: Path) -> None:

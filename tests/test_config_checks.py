@@ -32,6 +32,14 @@ DEEP_TABLE = "a = " + "{b = " * 5_000 + "1" + "}" * 5_000 + "\n"
             '[per-file-ignores]\n"a.yaml#/Components" = ["bt003x"]\n',
             ":2: no rule is called",
         ),
+        (
+            'exclude = ["drafts", "[z-a]*.json"]\n',
+            ":1: the glob '[z-a]*.json' cannot be read: bad character range z-a\n",
+        ),
+        (
+            '[per-file-ignores]\n"[9-0].yaml" = ["BT003"]\n',
+            ":2: the glob '[9-0].yaml' cannot be read: bad character range 9-0\n",
+        ),
         (DEEP_ARRAY, ".chatapp-lint.toml: is nested too deeply to be read"),
         (DEEP_TABLE, ".chatapp-lint.toml: is nested too deeply to be read"),
         # A short id: pytest puts the id in PYTEST_CURRENT_TEST, and a 1.2 MB

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 from hypothesis import example, given, settings
@@ -214,6 +214,8 @@ def test_sniff_kind(data: bytes, kind: str) -> None:
         ("t.yml", "- on", ["on"]),
         ("t.txt", '{"a": 1}', {"a": 1}),
         ("t", "a: 1", {"a": 1}),
+        ("t.b.YML", '["x",]', ["x"]),  # the last suffix; JSON would refuse it
+        (".json", "a: 1", {"a": 1}),  # a hidden file's name, without a suffix
     ],
 )
 def test_load_path_chooses_the_parser_by_suffix_then_content(
@@ -347,3 +349,9 @@ def test_a_number_too_large_for_a_float_is_looked_at() -> None:
     json_source._parse('{"a": 1e999}', hooks)
     assert not hooks.nothing_to_look_at('{"a": 1e999}')
     assert _problems(load_bytes(b'{"a": 1e999}', "json")) == [("FL011", "/a", 1, 7)]
+
+
+@given(st.text(alphabet="ab./ ", max_size=12))
+def test_the_suffix_is_pathlibs(path: str) -> None:
+    # The loader reads it without importing pathlib; the format it picks must not change.
+    assert loader._suffix(path) == PurePath(path).suffix

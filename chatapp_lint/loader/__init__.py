@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import codecs
 import os
-import select
 import stat
 import sys
 import time
-from pathlib import Path
 from typing import Literal
 
 import attrs
@@ -76,7 +74,9 @@ def load_bytes(data: bytes, kind: Kind) -> Document:
     return attrs.evolve(document, disabled=disabled) if disabled else document
 
 
-def load_path(path: Path, name: str | None = None, *, walked: bool = False) -> Document:
+def load_path(
+    path: str | os.PathLike[str], name: str | None = None, *, walked: bool = False
+) -> Document:
     """Read and load a file; its suffix says JSON or YAML, else its first character.
 
     `-` reads standard input. A file larger than the limit is not read whole.
@@ -87,7 +87,7 @@ def load_path(path: Path, name: str | None = None, *, walked: bool = False) -> D
     that is not regular is read up to the size limit and for at most
     `MAX_READ_SECONDS`.
     """
-    if walked and str(path) != STDIN:
+    if walked and os.fspath(path) != STDIN:
         kind = special_kind(path)
         if kind is not None:
             return failed("FL001", f"The file is {kind}, not a regular file: not read.")
@@ -101,14 +101,26 @@ def load_path(path: Path, name: str | None = None, *, walked: bool = False) -> D
         return failed("FL001", f"The file cannot be read: {reason}.")
     if data is None:
         return failed("FL009", _TOO_LARGE)
-    suffix = Path(name).suffix if name else path.suffix
+    suffix = _suffix(name or os.fspath(path))
     kind = _SUFFIXES.get(suffix.lower()) or sniff_kind(data)
     return load_bytes(data, kind)
 
 
-def _read(path: Path) -> bytes | None:
+def _suffix(path: str) -> str:
+    """The last suffix of the path's name, as `pathlib.PurePath.suffix` gives it.
+
+    `.json` of `a.b.json`; none of `.json`, a hidden file's name without one.
+    """
+    # Not pathlib itself: its import costs a one-file run more than the file.
+    parts = path.replace(os.altsep or os.sep, os.sep).split(os.sep)  # noqa: PTH206
+    name = next((part for part in reversed(parts) if part not in {"", "."}), "")
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _read(path: str | os.PathLike[str]) -> bytes | None:
     """The file's bytes, or None when it is larger than the limit."""
-    if str(path) == STDIN:
+    if os.fspath(path) == STDIN:
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     else:
         # Opened without blocking: opening a named pipe (a FIFO called x.json in a
@@ -134,14 +146,14 @@ def _read(path: Path) -> bytes | None:
     return None if len(data) > MAX_FILE_BYTES else data
 
 
-def special_kind(path: Path) -> str | None:
+def special_kind(path: str | os.PathLike[str]) -> str | None:
     """What a path that is not a regular file is ("a FIFO"...), found without opening it.
 
     A symbolic link is followed; a path that cannot be examined is None, so
     that reading it reports why.
     """
     try:
-        mode = path.stat().st_mode
+        mode = os.stat(path).st_mode  # noqa: PTH116 - pathlib costs start-up
     except (OSError, ValueError):
         return None
     for test, kind in _SPECIAL_KINDS:
@@ -167,6 +179,8 @@ def _read_bounded(descriptor: int) -> bytes:
     Raises:
         TimeoutError: the time ran out before the end of the data.
     """
+    import select  # here: only a FIFO, a terminal or a device is read this way
+
     deadline = time.monotonic() + MAX_READ_SECONDS
     chunks: list[bytes] = []
     size = 0

@@ -7,14 +7,14 @@ JSON has no comments: use pointer-keyed `per-file-ignores` there.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.loader.sourcemap import LINE_BREAK
 
 MARKER: Final = "chatapp-lint:"
-_COMMENT: Final = re.compile(r"#\s*chatapp-lint:\s*disable=")
-_NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
+_COMMENT: Final = LazyPattern(r"#\s*chatapp-lint:\s*disable=")
+_NAME: Final = LazyPattern(r"[A-Za-z0-9_-]+")
 
 
 def disabled_lines(text: str) -> dict[int, frozenset[str]]:

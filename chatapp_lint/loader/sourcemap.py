@@ -9,14 +9,13 @@ text lazily, since most files are clean and never ask.
 
 from __future__ import annotations
 
-import bisect
 import json
-import re
 from collections.abc import Mapping
 from typing import Any, Final, Protocol
 
 import attrs
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.loader.limits import MAX_QUOTED_CHARS
 from chatapp_lint.model import Position
 from chatapp_lint.pointer import join, resolve, split
@@ -106,7 +105,7 @@ def _has(root: Any, pointer: str) -> bool:
     return True
 
 
-LINE_BREAK: Final = re.compile(r"\r\n?|\n")
+LINE_BREAK: Final = LazyPattern(r"\r\n?|\n")
 """A line break as YAML 1.2 and editors count them: CRLF, CR alone or LF alone.
 
 Not `str.splitlines`, which also breaks at U+0085, U+2028, form feeds and other
@@ -122,6 +121,8 @@ class LineIndex:
 
     def position(self, offset: int) -> Position:
         """The line and column of the character at `offset`."""
+        import bisect  # here: a clean file never asks where anything is
+
         line = bisect.bisect_right(self._starts, offset)
         return Position(line, offset - self._starts[line - 1] + 1)
 
@@ -149,7 +150,7 @@ def text_position(text: str) -> Position:
 
 # The JSON source map.
 
-_SPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = LazyPattern(r"[ \t\n\r]*")
 _OPENERS = frozenset("[{")
 _CLOSERS = frozenset("]}")
 # Skips one value at C speed; `str` keeps integers past CPython's digit limit readable.

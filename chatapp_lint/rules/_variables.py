@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Final
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.rules._base import Node, TemplateView
 
-VARIABLE: Final = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
+VARIABLE: Final = LazyPattern(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
 # Any closed `$(...)` without parentheses inside: the service's form, whatever
 # the name (VR014 judges the name, VR001 the brackets).
-CLOSED: Final = re.compile(r"\$\(([^()]*)\)")
+CLOSED: Final = LazyPattern(r"\$\(([^()]*)\)")
 # Meta's numbered placeholders, which the service refuses (`{{(d+)}}`).
-CURLY: Final = re.compile(r"\{\{\s*\d+\s*\}\}")
+CURLY: Final = LazyPattern(r"\{\{\s*\d+\s*\}\}")
 # Meta's named placeholders (`{{first_name}}`), which the service does not fill in.
-NAMED_CURLY: Final = re.compile(r"\{\{\s*[A-Za-z_]\w*\s*\}\}")
+NAMED_CURLY: Final = LazyPattern(r"\{\{\s*[A-Za-z_]\w*\s*\}\}")
 _OPENING = "$("
 # A run of non-space characters from its first letter or digit: one per word
 # that has one (`[^\W_]` is exactly what `str.isalnum` accepts, and `\S` is what
 # `str.split` does not split on).
-_WORD: Final = re.compile(r"[^\W_]\S*")
+_WORD: Final = LazyPattern(r"[^\W_]\S*")
 # Per kind of part: the members where the service substitutes variables, and
 # the members whose text reaches the customer's screen (TX001 reads these).
 COMPONENT_VARIABLE_MEMBERS: Final = ("Text", "Url")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import misplaced, whole_number
@@ -32,8 +32,8 @@ MAX_PACKAGE_NAME: Final = 224
 SIGNATURE_HASH_LENGTH: Final = 11
 # Meta's Android package name: two or more dot-separated segments, each starting
 # with a letter; and the app signing key hash, 11 base64 characters.
-_PACKAGE_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+")
-_SIGNATURE_HASH: Final = re.compile(r"[A-Za-z0-9+/=]{11}")
+_PACKAGE_NAME: Final = LazyPattern(r"[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+")
+_SIGNATURE_HASH: Final = LazyPattern(r"[A-Za-z0-9+/=]{11}")
 _BUTTON_NOTE: Final = "CreateChatappTemplate, request parameters, button `Type`, note"
 _COMPONENTS_NOTE: Final = api_reference(
     "CreateChatappTemplate, request parameters, `Components`, note",

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import urlsplit
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, required, too_long
@@ -51,10 +50,10 @@ _LABELLED: Final = frozenset({"QUICK_REPLY", "URL", "PHONE_NUMBER", "FLOW"})
 _STANDS_ALONE: Final = frozenset({"CATALOG", "MPM"})
 _SCHEMES: Final = frozenset({"http", "https"})
 _STANDARD: Final = frozenset({"UTILITY", "MARKETING"})
-_SPACE: Final = re.compile(r"\s")  # what `str.isspace` accepts
+_SPACE: Final = LazyPattern(r"\s")  # what `str.isspace` accepts
 # What a written phone number may hold: digits, one leading +, and the spaces,
 # dashes, dots and brackets people group digits with.
-_PHONE_CHARACTERS: Final = re.compile(r"\+?[0-9 ().-]*")
+_PHONE_CHARACTERS: Final = LazyPattern(r"\+?[0-9 ().-]*")
 # Members read only on some button types, and those types.
 _ONLY_ON: Final = {
     "FlowId": ("FLOW",),
@@ -536,6 +535,8 @@ def _absolute(url: str) -> bool:
     concrete = VARIABLE.sub("x", url)
     if _SPACE.search(concrete):
         return False
+    from urllib.parse import urlsplit  # here: a template without URLs never needs it
+
     try:
         parts = urlsplit(concrete)
     except ValueError:  # an unclosed IPv6 host, say

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import beyond, misplaced
@@ -20,7 +20,7 @@ from chatapp_lint.schema import shorten
 MAX_BUTTONS = 10
 MAX_PHONE_BUTTONS = 1
 MAX_URL_BUTTONS = 2
-_COUPON = re.compile(r"[A-Za-z0-9]+|\$\([^()]*\)")
+_COUPON = LazyPattern(r"[A-Za-z0-9]+|\$\([^()]*\)")
 _CALL_OR_VISIT = frozenset({"PHONE_NUMBER", "URL"})
 
 

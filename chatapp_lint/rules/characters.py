@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import Node, TemplateView, rule
 from chatapp_lint.rules._evidence import Evidence, Kind, Outcome
@@ -18,11 +19,11 @@ from chatapp_lint.rules._variables import (
 # Unicode's control characters (general category Cc: C0, DEL and C1) except tab
 # and line feed, and a carriage return except where it ends a line before a line
 # feed: "\r\n" is how Windows tools write a line break, and it renders as one.
-CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+CONTROL: Final = LazyPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # The same, split in two: a bare character class and a pattern that starts with
 # a literal each scan a long text several times faster than the alternation.
-_NOT_CR: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LONE_CR: Final = re.compile(r"\r(?!\n)")
+_NOT_CR: Final = LazyPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LONE_CR: Final = LazyPattern(r"\r(?!\n)")
 # Names for the control characters people meet; the others are named by code.
 _NAMES: Final = {
     0x00: "null",

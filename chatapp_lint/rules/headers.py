@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import urlsplit
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._checks import misplaced, required
@@ -28,7 +27,7 @@ MEDIA_EXTENSIONS: Final = {
     "VIDEO": ("mp4", "3gp", "3gpp"),
     "DOCUMENT": ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt"),
 }
-_MARKDOWN: Final = re.compile(r"[*_~`]")
+_MARKDOWN: Final = LazyPattern(r"[*_~`]")
 MODIFY_TEMPLATE_EN_URL: Final = "https://www.alibabacloud.com/help/en/cams/latest/api-doc-cams-2020-06-06-api-doc-modifychatapptemplate"
 MEDIA_TYPES_URL: Final = "https://docs.aws.amazon.com/social-messaging/latest/userguide/supported-media-types.html"
 
@@ -245,6 +244,8 @@ def _extension(url: str) -> str | None:
     `None` for a URL without one, or whose last segment holds a variable (its
     file is only known when sending).
     """
+    from urllib.parse import urlsplit  # here: a template without URLs never needs it
+
     try:
         path = urlsplit(url).path
     except ValueError:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.model import Channel, Finding, Severity
 from chatapp_lint.rules._base import BOTH, VIBER, WHATSAPP, Node, TemplateView, rule
 from chatapp_lint.rules._citations import READ, cams_code
@@ -17,7 +18,7 @@ META_NAMED_TEMPLATES_URL: Final = "https://developers.facebook.com/documentation
 YCLOUD_LANGUAGES_URL: Final = "https://docs.ycloud.com/en/api-reference/guides/whatsapp-platform/supported-whatsapp-template-languages"
 
 
-_NAME = re.compile(r"[a-z0-9_]+")
+_NAME = LazyPattern(r"[a-z0-9_]+")
 
 # Meta's template languages ("Supported languages", updated May 21, 2026): 111 codes.
 META_LANGUAGES: Final = frozenset(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import VIBER, WHATSAPP, Node, Scope, TemplateView, rule
 from chatapp_lint.rules._citations import (
@@ -37,10 +37,10 @@ from chatapp_lint.rules._variables import (
 )
 from chatapp_lint.schema import shorten
 
-_ADJACENT: Final = re.compile(r"\$\([A-Za-z_][A-Za-z0-9_]*\)\s*\$\(")
-_LONG_SPACE: Final = re.compile(r" {5,}")
+_ADJACENT: Final = LazyPattern(r"\$\([A-Za-z_][A-Za-z0-9_]*\)\s*\$\(")
+_LONG_SPACE: Final = LazyPattern(r" {5,}")
 # A variable that is the very last thing in the text, spaces aside.
-_ENDS_WITH_VARIABLE: Final = re.compile(r"\$\([A-Za-z_][A-Za-z0-9_]*\)\s*\Z")
+_ENDS_WITH_VARIABLE: Final = LazyPattern(r"\$\([A-Za-z_][A-Za-z0-9_]*\)\s*\Z")
 _SYNTAX: Final = create_reference(
     "request parameters, `CouponCode`",
     "You can pass a variable such as $(couponCode) and then pass the actual coupon "

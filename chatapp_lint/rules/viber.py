@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import urlsplit
 
 from chatapp_lint.model import Finding, Severity
 from chatapp_lint.rules._base import VIBER, WHATSAPP, Node, Scope, TemplateView, rule
@@ -646,6 +645,8 @@ def viber_file_name_too_long(t: TemplateView, c: Node) -> Iterator[Finding]:
 
 def _extension(url: str) -> str | None:
     """The lower-case extension of the URL's last path segment, if it has one."""
+    from urllib.parse import urlsplit  # here: a template without URLs never needs it
+
     try:
         path = urlsplit(url).path
     except ValueError:
