@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
 from chatapp_lint import discovery
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.model import NEVER_HIDDEN, Finding, Position, Severity, Violation
 from chatapp_lint.pointer import join, parent
 from chatapp_lint.rules import ALL_RULES, across, by_code, default_selection
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 _WIRE_MEMBERS = ("Components", "Example")
 _TTL = "MessageSendTtlSeconds"
 # An integer as a query string writes it: optional minus, digits, nothing else.
-_DECIMAL = re.compile(r"-?[0-9]{1,18}")
+_DECIMAL = LazyPattern(r"-?[0-9]{1,18}")
 
 
 @attrs.frozen

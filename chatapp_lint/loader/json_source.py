@@ -12,6 +12,7 @@ import math
 import re
 from typing import Any
 
+from chatapp_lint.lazy_re import LazyPattern
 from chatapp_lint.loader.limits import (
     MAX_DEPTH,
     MAX_ITEMS,
@@ -31,18 +32,18 @@ from chatapp_lint.loader.sourcemap import (
 from chatapp_lint.pointer import join, split
 
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
-_BRACKET = re.compile(rf"{_STRING}|[\[\]{{}}]")
+_BRACKET = LazyPattern(rf"{_STRING}|[\[\]{{}}]")
 _OPENERS = frozenset("[{")
 _CLOSERS = frozenset("]}")
 # One string, or an unterminated one up to the end of the text. Possessive, and
 # always consuming, so that a hostile text of quotes and backslashes scans in
 # linear time.
-_STRING_SCAN = re.compile(r'"(?:[^"\\]++|\\.?)*+(?:"|\Z)', re.DOTALL)
-_SPACES = re.compile(r"[ \t\r\n]+")
+_STRING_SCAN = LazyPattern(r'"(?:[^"\\]++|\\.?)*+(?:"|\Z)', re.DOTALL)
+_SPACES = LazyPattern(r"[ \t\r\n]+")
 # `json` decodes `\ud800` alone to a code point that is no character: it cannot be
 # written as UTF-8, so the API cannot take it and a report could not print it.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = LazyPattern(r"\\u[dD][89a-fA-F]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
 _TOO_MANY_VALUES = f"The document holds more than {MAX_VALUES:,} values."
 _TOO_MANY_ITEMS = f"A list or object holds more than {MAX_ITEMS:,} items."
 # Parsing is cheap up to ten times the limit (a few dozen megabytes), so such a
