@@ -5,7 +5,8 @@ Run from the repository root, in an environment with the `bench` extra:
     python -m venv .venv-bench && .venv-bench/bin/pip install -e '.[bench]'
     .venv-bench/bin/python benchmarks/run.py
 
-Everything is measured side by side in one run on this machine, so the ratios
+Everything is measured side by side in one run on this machine, the runs of the
+commands compared interleaved, so the ratios
 mean the same on any machine:
 
 - start-up: `--version` and one JSON (and one YAML) file against bare Python;
@@ -21,7 +22,6 @@ mean the same on any machine:
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import shutil
@@ -96,27 +96,33 @@ def make_tree(directory: Path, count: int) -> list[Path]:
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(command: Sequence[str], runs: int, cwd: Path | None = None) -> float:
-    """The median wall time of `runs` runs of a command, after one untimed run.
+def timed(
+    *commands: Sequence[str], runs: int, cwds: Sequence[Path | None] = ()
+) -> list[float]:
+    """The median wall time of each command, their runs interleaved.
 
-    Run in `cwd` (by default the working directory of the benchmark): where the
-    command looks for its configuration file.
+    Each command runs once untimed, then `runs` rounds run each command once in
+    turn: a machine that slows down or speeds up meanwhile affects all of them
+    alike, so the ratios between them hold. A command runs in its folder in
+    `cwds` (where it looks for a configuration file), if given, else in the
+    working directory of the benchmark.
     """
-    run = functools.partial(
-        subprocess.run,
-        command,
-        capture_output=True,
-        check=False,
-        env=ENVIRONMENT,
-        cwd=cwd,
-    )
-    run()
-    times = []
-    for _ in range(runs):
+    folders = list(cwds) or [None] * len(commands)
+
+    def run(command: Sequence[str], folder: Path | None) -> float:
         start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        subprocess.run(
+            command, capture_output=True, check=False, env=ENVIRONMENT, cwd=folder
+        )
+        return time.perf_counter() - start
+
+    for command, folder in zip(commands, folders, strict=True):
+        run(command, folder)
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, folder, taken in zip(commands, folders, times, strict=True):
+            taken.append(run(command, folder))
+    return [statistics.median(taken) for taken in times]
 
 
 def peak_memory_mb(command: Sequence[str], cwd: Path | None = None) -> float:
@@ -185,17 +191,19 @@ def invalid_cost(paths: list[Path], seconds: float) -> float:
         mistakes[index % len(mistakes)](broken)
         invalid.append(broken)
 
-    def per_template(templates: list[dict[str, object]]) -> float:
-        for template in templates[:50]:
-            lint(template)
-        done, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
+    for template in [*valid[:50], *invalid[:50]]:
+        lint(template)  # warm caches, as templates_per_second does
+    # Passes over the two sets alternate, so that a change in the machine's speed
+    # meanwhile weighs on both alike.
+    spent = {"valid": 0.0, "invalid": 0.0}
+    started = time.perf_counter()
+    while time.perf_counter() - started < 2 * seconds:
+        for kind, templates in (("valid", valid), ("invalid", invalid)):
+            start = time.perf_counter()
             for template in templates:
                 lint(template)
-            done += len(templates)
-        return (time.perf_counter() - start) / done
-
-    return per_template(invalid) / per_template(valid)
+            spent[kind] += time.perf_counter() - start
+    return spent["invalid"] / spent["valid"]
 
 
 def measure_peaks(
@@ -252,7 +260,6 @@ def main() -> int:
     check_jsonschema = shutil.which("check-jsonschema", path=str(BIN)) or shutil.which(
         "check-jsonschema"
     )
-    bare = timed([sys.executable, "-c", "pass"], args.runs)
     with tempfile.TemporaryDirectory() as scratch:
         # Run from a folder with no configuration file, as in most projects (the
         # repository's own pyproject.toml would be parsed by every run); the
@@ -267,23 +274,37 @@ def main() -> int:
         yaml_files = [str(p) for p in paths if p.suffix != ".json"]
         one, one_yaml = json_files[0], yaml_files[0]
         changed = [*json_files[:3], *yaml_files[:2]]
-        version = timed([*lint_command, "--version"], args.runs)
-        one_file = timed([*lint_command, one], args.runs)
-        one_yaml_file = timed([*lint_command, one_yaml], args.runs)
-        one_configured = timed([*lint_command, one], args.runs, cwd=configured)
-        whole = timed([*lint_command, "--quiet", str(tree)], 3)
-        whole_alone = timed([*lint_command, "--quiet", "--jobs", "1", str(tree)], 3)
-        floor_tree = timed([*floor, str(tree)], 3)
-        json_alone = timed([*lint_command, "-q", "--jobs", "1", *json_files], 3)
-        json_floor = timed([*floor, *json_files], 3)
-        yaml_alone = timed([*lint_command, "-q", "--jobs", "1", *yaml_files], 3)
-        yaml_floor = timed([*floor, *yaml_files], 3)
-        five = timed([*lint_command, *changed], args.runs)
-        five_floor = timed([*floor, *changed], args.runs)
-        schema_only = (
-            timed([check_jsonschema, "--schemafile", str(SCHEMA), *map(str, paths)], 3)
-            if check_jsonschema
-            else float("nan")
+        bare, version, one_file, one_yaml_file, one_configured = timed(
+            [sys.executable, "-c", "pass"],
+            [*lint_command, "--version"],
+            [*lint_command, one],
+            [*lint_command, one_yaml],
+            [*lint_command, one],
+            runs=args.runs,
+            cwds=[None, None, None, None, configured],
+        )
+        tree_commands = [
+            [*lint_command, "--quiet", str(tree)],
+            [*lint_command, "--quiet", "--jobs", "1", str(tree)],
+            [*floor, str(tree)],
+        ]
+        if check_jsonschema:
+            schema = [check_jsonschema, "--schemafile", str(SCHEMA)]
+            tree_commands.append([*schema, *map(str, paths)])
+        whole, whole_alone, floor_tree, *schema_time = timed(*tree_commands, runs=3)
+        schema_only = schema_time[0] if schema_time else float("nan")
+        json_alone, json_floor = timed(
+            [*lint_command, "-q", "--jobs", "1", *json_files],
+            [*floor, *json_files],
+            runs=5,
+        )
+        yaml_alone, yaml_floor = timed(
+            [*lint_command, "-q", "--jobs", "1", *yaml_files],
+            [*floor, *yaml_files],
+            runs=5,
+        )
+        five, five_floor = timed(
+            [*lint_command, *changed], [*floor, *changed], runs=args.runs
         )
         rate = templates_per_second(paths, seconds=3)
         invalid = invalid_cost(paths, seconds=2)
