@@ -272,7 +272,7 @@ def _check_glob(pattern: str, key: str, fail: Any) -> None:
     a configuration error with its line, whether the run walks or not.
     """
     try:
-        re.compile(Glob(pattern).source)
+        Glob(pattern).regex()
     except re.error as error:
         raise fail(key, f"the glob {pattern!r} cannot be read: {error.msg}") from None
 

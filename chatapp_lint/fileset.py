@@ -110,9 +110,17 @@ class Glob:
         text = "/".join(part for part in text.split("/") if part not in {"", "."})
         return "/" + text if absolute else text
 
+    def regex(self) -> re.Pattern[str]:
+        """The glob's regular expression, compiled once per process.
+
+        Raises:
+            re.error: the glob holds a range no expression can (`[z-a]`).
+        """
+        return _regex(self.source)
+
     def matches(self, location: Location) -> bool:
         """Whether the file (or directory) at this location matches."""
-        return _regex(self.source).match(location.target(self)) is not None
+        return self.regex().match(location.target(self)) is not None
 
 
 class GlobSet:
@@ -127,11 +135,6 @@ class GlobSet:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
         self._expressions: _Expressions | None = None
-
-    @property
-    def globs(self) -> tuple[Glob, ...]:
-        """One `Glob` for each pattern."""
-        return tuple(Glob(pattern) for pattern in self.patterns)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, GlobSet) and self.patterns == other.patterns

@@ -115,9 +115,6 @@ class Ledger:
         self._content = array("q")  # hash of (Language, BODY and FOOTER digest)
         self._flags = array("B")
 
-    def __len__(self) -> int:
-        return len(self._file)
-
     def add_file(self, file: str, seen: Iterable[Seen]) -> range:
         """Remember a file's templates; returns their rows."""
         first = len(self._file)
